@@ -1,0 +1,60 @@
+// The population registry reached over HTTP (the national information center's API):
+//   GET  {url}/persons/{idNumber}                      → 200 RegistryPerson | 404
+//   POST {url}/persons/{idNumber}/fingerprint-matches  {rightIndex, leftIndex} → 200 {"match": boolean}
+// with a bearer token. A network failure, a timeout or a 5xx is AgencyUnavailableError (503).
+import { z } from 'zod';
+import { AgencyUnavailableError, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson } from './port';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const personSchema = z.object({
+  idNumber: z.string().regex(/^[12]\d{9}$/),
+  kind: z.enum(['citizen', 'resident']),
+  name: z.object({ ar: z.string(), en: z.string() }),
+  gender: z.enum(['m', 'f']),
+  birthDate: date,
+  nationality: z.string().length(3),
+  mobile: z.string().regex(/^\+9665\d{8}$/),
+  passport: z.object({ number: z.string(), issuedOn: date, expiresOn: date }).nullable(),
+  iqama: z.object({ number: z.string(), expiresOn: date }).nullable(),
+  sponsor: z.object({ kind: z.enum(['establishment', 'person']), id: z.string() }).nullable(),
+  profession: z.string().nullable(),
+  maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed']).nullable(),
+});
+
+export class HttpPopulationRegistry implements PopulationRegistry {
+  constructor(private readonly opts: { url: string; token: string; timeoutMs?: number; fetch?: typeof fetch }) {}
+
+  async findPerson(idNumber: string): Promise<RegistryPerson | null> {
+    const res = await this.call('GET', `/persons/${idNumber}`);
+    if (res.status === 404) return null;
+    const parsed = personSchema.safeParse(await res.json().catch(() => null));
+    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
+    return parsed.data;
+  }
+
+  async matchFingerprints(idNumber: string, templates: FingerprintTemplates): Promise<boolean> {
+    const res = await this.call('POST', `/persons/${idNumber}/fingerprint-matches`, templates);
+    if (res.status === 404) return false;
+    const body = (await res.json().catch(() => null)) as { match?: unknown } | null;
+    return body?.match === true;
+  }
+
+  private async call(method: string, path: string, body?: unknown): Promise<Response> {
+    const doFetch = this.opts.fetch ?? fetch;
+    let res: Response;
+    try {
+      res = await doFetch(this.opts.url.replace(/\/$/, '') + path, {
+        method,
+        headers: { authorization: `Bearer ${this.opts.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000),
+      });
+    } catch (err) {
+      throw new AgencyUnavailableError('population_registry', err);
+    }
+    if (res.status >= 500 || res.status === 429 || res.status === 401 || res.status === 403) {
+      throw new AgencyUnavailableError('population_registry', new Error(`status ${res.status}`));
+    }
+    return res;
+  }
+}

@@ -1,0 +1,73 @@
+// The sandbox population registry: the synthetic people in registry_persons (seeded by
+// ../../modules/sandbox/seed.ts), answered as the real registry would.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { registryPersons } from '../../db/schema';
+import { safeEqual } from '../../platform/crypto';
+import { AgencyUnavailableError, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson } from './port';
+
+type Row = typeof registryPersons.$inferSelect;
+
+export class SandboxPopulationRegistry implements PopulationRegistry {
+  private down = false;
+
+  constructor(private readonly db: Db) {}
+
+  /** Simulates an outage: every call throws AgencyUnavailableError until set back. */
+  setDown(down: boolean): void {
+    this.down = down;
+  }
+
+  async findPerson(idNumber: string): Promise<RegistryPerson | null> {
+    const row = await this.row(idNumber);
+    return row ? toPerson(row) : null;
+  }
+
+  async matchFingerprints(idNumber: string, templates: FingerprintTemplates): Promise<boolean> {
+    const row = await this.row(idNumber);
+    if (!row) return false;
+    const right = decodeTemplate(templates.rightIndex);
+    const left = decodeTemplate(templates.leftIndex);
+    // Both must match; evaluate both so the time does not tell which one failed.
+    const r = safeEqual(right, row.fingerprintRight);
+    const l = safeEqual(left, row.fingerprintLeft);
+    return r && l;
+  }
+
+  private async row(idNumber: string): Promise<Row | undefined> {
+    if (this.down) {
+      throw new AgencyUnavailableError('population_registry');
+    }
+    const [row] = await this.db.select().from(registryPersons).where(eq(registryPersons.idNumber, idNumber)).limit(1);
+    return row;
+  }
+}
+
+/** Templates travel as base64url text. */
+export function encodeTemplate(bytes: Buffer): string {
+  return bytes.toString('base64url');
+}
+
+function decodeTemplate(text: string): Buffer {
+  return /^[A-Za-z0-9_-]{1,200}$/.test(text) ? Buffer.from(text, 'base64url') : Buffer.alloc(0);
+}
+
+export function toPerson(row: Row): RegistryPerson {
+  return {
+    idNumber: row.idNumber,
+    kind: row.kind,
+    name: { ar: row.nameAr, en: row.nameEn },
+    gender: row.gender === 'f' ? 'f' : 'm',
+    birthDate: row.birthDate,
+    nationality: row.nationality,
+    mobile: row.mobile,
+    passport:
+      row.passportNumber && row.passportIssuedOn && row.passportExpiresOn
+        ? { number: row.passportNumber, issuedOn: row.passportIssuedOn, expiresOn: row.passportExpiresOn }
+        : null,
+    iqama: row.kind === 'resident' && row.iqamaExpiresOn ? { number: row.idNumber, expiresOn: row.iqamaExpiresOn } : null,
+    sponsor: row.sponsorKind && row.sponsorId ? { kind: row.sponsorKind, id: row.sponsorId } : null,
+    profession: row.profession,
+    maritalStatus: row.maritalStatus,
+  };
+}

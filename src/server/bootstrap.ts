@@ -1,0 +1,48 @@
+// Wires the dependencies from the config: the database (migrated), the agencies (sandbox or
+// real), the SMS outbox. Tests call it with overrides (an in-memory database, a fake clock).
+import os from 'node:os';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/client';
+import type { Deps } from './deps';
+import { HttpPopulationRegistry } from './adapters/population-registry/http';
+import type { PopulationRegistry } from './adapters/population-registry/port';
+import { SandboxPopulationRegistry } from './adapters/population-registry/sandbox';
+import { HttpSmsGateway } from './adapters/sms/http';
+import type { SmsGateway } from './adapters/sms/port';
+import { SandboxSmsGateway } from './adapters/sms/sandbox';
+import { systemClock, type Clock } from './platform/clock';
+import { SmsOutbox } from './modules/sms/outbox';
+import { PasswordHasher } from './modules/passwords/hasher';
+
+export type DepsOverrides = Partial<Pick<Deps, 'clock' | 'registry' | 'smsGateway' | 'passwords'>> & {
+  database?: Database;
+  inMemory?: boolean;
+};
+
+export async function createDeps(config: Config, logger: Logger, overrides: DepsOverrides = {}): Promise<Deps> {
+  const database =
+    overrides.database ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
+      inMemory: overrides.inMemory,
+    }));
+  await database.migrate();
+  const clock: Clock = overrides.clock ?? systemClock;
+  const registry: PopulationRegistry =
+    overrides.registry ??
+    (config.sandbox
+      ? new SandboxPopulationRegistry(database.db)
+      : new HttpPopulationRegistry({ url: config.registry.url!, token: config.registry.token! }));
+  const smsGateway: SmsGateway =
+    overrides.smsGateway ??
+    (config.sandbox
+      ? new SandboxSmsGateway(database.db, clock)
+      : new HttpSmsGateway({ url: config.sms.providerUrl!, token: config.sms.providerToken!, sender: config.sms.sender }));
+  const outbox = new SmsOutbox(database.db, smsGateway, clock, logger);
+  // Hash on as many threads as there are cores; queue a bounded burst beyond that.
+  const passwords = overrides.passwords ?? new PasswordHasher({ concurrency: Math.max(2, os.availableParallelism()), maxQueue: 512 });
+  return { config, database, clock, registry, smsGateway, outbox, passwords, logger };
+}

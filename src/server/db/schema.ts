@@ -1,0 +1,284 @@
+// One schema for the embedded database (PGlite) and PostgreSQL. Migrations are generated
+// from this file with `npm run db:generate` and never edited once landed.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  char,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+// ---------------------------------------------------------------------------------------
+// The sandbox population registry (the national information center's synthetic copy).
+// In production the registry is reached over HTTP and these tables stay empty.
+
+export const registryPersons = pgTable(
+  'registry_persons',
+  {
+    idNumber: char('id_number', { length: 10 }).primaryKey(),
+    kind: text('kind', { enum: ['citizen', 'resident'] }).notNull(),
+    nameAr: text('name_ar').notNull(),
+    nameEn: text('name_en').notNull(),
+    gender: char('gender', { length: 1 }).notNull(), // 'm' | 'f'
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    nationality: char('nationality', { length: 3 }).notNull(), // ISO 3166 alpha-3
+    mobile: text('mobile').notNull(),
+    /** Two fingerprint templates (synthetic: 16 random bytes each). */
+    fingerprintRight: bytea('fingerprint_right').notNull(),
+    fingerprintLeft: bytea('fingerprint_left').notNull(),
+    passportNumber: text('passport_number'),
+    passportIssuedOn: date('passport_issued_on', { mode: 'string' }),
+    passportExpiresOn: date('passport_expires_on', { mode: 'string' }),
+    /** Residents: the iqama (residence permit) expiry; the iqama number is the identity number. */
+    iqamaExpiresOn: date('iqama_expires_on', { mode: 'string' }),
+    /** Residents: the sponsor, an establishment's unified number or a head of family's identity number. */
+    sponsorKind: text('sponsor_kind', { enum: ['establishment', 'person'] }),
+    sponsorId: text('sponsor_id'),
+    profession: text('profession'),
+    maritalStatus: text('marital_status', { enum: ['single', 'married', 'divorced', 'widowed'] }),
+  },
+  (t) => [index('registry_persons_sponsor_idx').on(t.sponsorId).where(sql`${t.sponsorId} is not null`)],
+);
+
+export const registryFamilyLinks = pgTable(
+  'registry_family_links',
+  {
+    headIdNumber: char('head_id_number', { length: 10 }).notNull(),
+    memberIdNumber: char('member_id_number', { length: 10 }).notNull(),
+    relation: text('relation', { enum: ['spouse', 'son', 'daughter', 'father', 'mother'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.headIdNumber, t.memberIdNumber] }), index('registry_family_member_idx').on(t.memberIdNumber)],
+);
+
+// ---------------------------------------------------------------------------------------
+// Accounts and the account life cycle.
+
+export const termsVersions = pgTable('terms_versions', {
+  version: integer('version').primaryKey(),
+  textAr: text('text_ar').notNull(),
+  textEn: text('text_en').notNull(),
+  publishedAt: ts('published_at').notNull().defaultNow(),
+});
+
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: uuid('id').primaryKey(),
+    idNumber: char('id_number', { length: 10 }).notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    mobile: text('mobile').notNull(),
+    username: text('username').notNull(),
+    email: text('email'),
+    language: text('language', { enum: ['ar', 'en'] }).notNull(),
+    termsVersion: integer('terms_version').notNull().references(() => termsVersions.version),
+    status: text('status', { enum: ['pending', 'verified', 'completed'] }).notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    verifiedAt: ts('verified_at'),
+    completedAt: ts('completed_at'),
+  },
+  (t) => [index('registrations_id_number_idx').on(t.idNumber)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey(),
+    idNumber: char('id_number', { length: 10 }).notNull(),
+    /** Lower-cased; unique. */
+    username: text('username').notNull(),
+    email: text('email'),
+    mobile: text('mobile').notNull(),
+    language: text('language', { enum: ['ar', 'en'] }).notNull(),
+    status: text('status', { enum: ['registered', 'active', 'suspended'] }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    termsVersion: integer('terms_version').notNull(),
+    createdAt: ts('created_at').notNull(),
+    activationChannel: text('activation_channel', { enum: ['office', 'atm', 'kiosk'] }),
+    /** The channel client id (an ATM network, the kiosk fleet) or the office id. */
+    activationLocation: text('activation_location'),
+    activatedAt: ts('activated_at'),
+    /** The officer's account when activated at an office. */
+    activatedBy: uuid('activated_by'),
+    passwordChangedAt: ts('password_changed_at'),
+  },
+  (t) => [uniqueIndex('accounts_id_number_uq').on(t.idNumber), uniqueIndex('accounts_username_uq').on(t.username)],
+);
+
+/**
+ * Every flow that sends an SMS code: registration, login, password reset. The code is kept
+ * only as a keyed hash; a code is bound to its flow and accepted once.
+ */
+export const challenges = pgTable(
+  'challenges',
+  {
+    id: uuid('id').primaryKey(),
+    purpose: text('purpose', { enum: ['registration', 'login', 'password_reset'] }).notNull(),
+    registrationId: uuid('registration_id'),
+    accountId: uuid('account_id'),
+    mobile: text('mobile').notNull(),
+    codeHash: bytea('code_hash').notNull(),
+    attempts: smallint('attempts').notNull().default(0),
+    createdAt: ts('created_at').notNull(),
+    /** When the current code was sent (a resend moves it). */
+    sentAt: ts('sent_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    verifiedAt: ts('verified_at'),
+    /** Set when the flow's next step used the verification (session issued, password reset). */
+    consumedAt: ts('consumed_at'),
+  },
+  (t) => [index('challenges_registration_idx').on(t.registrationId), index('challenges_expires_idx').on(t.expiresAt)],
+);
+
+/** Login throttling, per account (or per unknown login, so that unknown ones behave the same). */
+export const loginThrottles = pgTable('login_throttles', {
+  key: text('key').primaryKey(),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  windowStartedAt: ts('window_started_at').notNull(),
+  guessesInWindow: integer('guesses_in_window').notNull().default(0),
+  lastFailureAt: ts('last_failure_at'),
+  nextAttemptAt: ts('next_attempt_at'),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the 256-bit token; the token itself is never stored. */
+    tokenHash: bytea('token_hash').primaryKey(),
+    id: uuid('id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    csrfHash: bytea('csrf_hash').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    idleExpiresAt: ts('idle_expires_at').notNull(),
+    absoluteExpiresAt: ts('absolute_expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    userAgent: text('user_agent'),
+    ip: text('ip'),
+  },
+  (t) => [uniqueIndex('sessions_id_uq').on(t.id), index('sessions_account_idx').on(t.accountId)],
+);
+
+// ---------------------------------------------------------------------------------------
+// Offices and staff.
+
+export const offices = pgTable('offices', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['office', 'airport'] }).notNull(),
+  nameAr: text('name_ar').notNull(),
+  nameEn: text('name_en').notNull(),
+  region: text('region').notNull(),
+  city: text('city').notNull(),
+});
+
+/** Staff roles held by an account: officers at an office, supervisors over all of them. */
+export const staffRoles = pgTable(
+  'staff_roles',
+  {
+    accountId: uuid('account_id').notNull(),
+    role: text('role', { enum: ['officer', 'supervisor'] }).notNull(),
+    officeId: text('office_id').references(() => offices.id),
+    grantedAt: ts('granted_at').notNull(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.role] })],
+);
+
+// ---------------------------------------------------------------------------------------
+// Channels (bank ATM networks, airport kiosks).
+
+/** Each accepted signature, so a replay inside the 300 s window is refused. */
+export const channelNonces = pgTable(
+  'channel_nonces',
+  {
+    signature: text('signature').primaryKey(),
+    clientId: text('client_id').notNull(),
+    seenAt: ts('seen_at').notNull(),
+  },
+  (t) => [index('channel_nonces_seen_idx').on(t.seenAt)],
+);
+
+// ---------------------------------------------------------------------------------------
+// SMS: a durable outbox, written in the transaction that decides to send.
+
+export const smsOutbox = pgTable(
+  'sms_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    to: text('to').notNull(),
+    /** Purged to a placeholder once delivered when it carries a one-time code. */
+    body: text('body').notNull(),
+    kind: text('kind', { enum: ['otp', 'notice'] }).notNull(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: ts('created_at').notNull(),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    lockedUntil: ts('locked_until'),
+    sentAt: ts('sent_at'),
+    providerMessageId: text('provider_message_id'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('sms_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('sms_outbox_to_idx').on(t.to, t.createdAt),
+  ],
+);
+
+/** The sandbox's handsets: what the sandbox SMS gateway delivered, read by GET /sandbox/sms. */
+export const sandboxSmsMessages = pgTable(
+  'sandbox_sms_messages',
+  {
+    id: uuid('id').primaryKey(),
+    to: text('to').notNull(),
+    body: text('body').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [index('sandbox_sms_to_idx').on(t.to, t.sentAt)],
+);
+
+// ---------------------------------------------------------------------------------------
+// The audit log: append-only (a trigger refuses UPDATE and DELETE), written in the same
+// transaction as the change it records.
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    action: text('action').notNull(),
+    actorKind: text('actor_kind', { enum: ['account', 'officer', 'channel', 'system', 'anonymous'] }).notNull(),
+    actorId: text('actor_id'),
+    /** The account whose records the action touched. */
+    subjectAccountId: uuid('subject_account_id'),
+    /** When the actor acted for someone else (a delegate, a sponsor), whose behalf. */
+    onBehalfOf: text('on_behalf_of'),
+    channel: text('channel', { enum: ['web', 'api', 'atm', 'kiosk', 'office', 'system'] }).notNull(),
+    requestId: text('request_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_subject_idx').on(t.subjectAccountId, t.at)],
+);
+
+/** A key-value row per process-wide fact (the sandbox seed applied, for instance). */
+export const systemState = pgTable('system_state', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

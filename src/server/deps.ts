@@ -1,0 +1,21 @@
+// Everything a use case may touch from the outside world, built once by main (or by a test)
+// and handed to the app. Tests swap the clock, the gateways and the registry here.
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import type { PopulationRegistry } from './adapters/population-registry/port';
+import type { SmsGateway } from './adapters/sms/port';
+import type { Clock } from './platform/clock';
+import type { SmsOutbox } from './modules/sms/outbox';
+import type { PasswordHasher } from './modules/passwords/hasher';
+
+export type Deps = {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  registry: PopulationRegistry;
+  smsGateway: SmsGateway;
+  outbox: SmsOutbox;
+  passwords: PasswordHasher;
+  logger: Logger;
+};

@@ -1,0 +1,120 @@
+// Errors carry stable codes, never HTTP statuses: the edge maps each code to its status
+// once, here, and picks the Arabic or English message by Accept-Language.
+
+type Entry = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503; ar: string; en: string };
+
+export const errorCatalogue = {
+  // input
+  invalid_input: { status: 400, ar: 'البيانات المدخلة غير صحيحة.', en: 'The request is not valid.' },
+  malformed_json: { status: 400, ar: 'تعذّرت قراءة الطلب: صيغة JSON غير صحيحة.', en: 'The request body is not valid JSON.' },
+  body_too_large: { status: 413, ar: 'حجم الطلب أكبر من المسموح.', en: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, ar: 'نوع المحتوى غير مدعوم؛ استخدم JSON.', en: 'Unsupported content type; send JSON.' },
+  invalid_id_number: { status: 400, ar: 'رقم الهوية غير صحيح: عشرة أرقام تبدأ بـ1 للمواطن أو 2 للمقيم.', en: 'The identity number is not valid: ten digits starting with 1 for a citizen or 2 for a resident.' },
+  invalid_mobile: { status: 400, ar: 'رقم الجوال غير صحيح: يُقبل رقم جوال سعودي فقط.', en: 'The mobile number is not valid: only Saudi mobiles are accepted.' },
+  invalid_code: { status: 400, ar: 'رمز التحقق يتكون من ستة أرقام.', en: 'The verification code has six digits.' },
+
+  // authentication
+  not_authenticated: { status: 401, ar: 'يجب تسجيل الدخول أولاً.', en: 'You need to log in first.' },
+  session_expired: { status: 401, ar: 'انتهت الجلسة؛ سجّل الدخول مرة أخرى.', en: 'Your session has ended; please log in again.' },
+  invalid_credentials: { status: 401, ar: 'اسم المستخدم أو كلمة المرور غير صحيحة.', en: 'The login or password is not correct.' },
+  csrf_token_invalid: { status: 403, ar: 'تعذّر التحقق من مصدر الطلب؛ أعد تحميل الصفحة.', en: 'The request could not be verified; reload the page.' },
+  forbidden: { status: 403, ar: 'ليست لديك صلاحية لهذا الإجراء.', en: 'You are not allowed to do this.' },
+  account_not_activated: {
+    status: 403,
+    ar: 'الحساب مسجّل ولم يُفعَّل بعد. فعّله بزيارة أحد مكاتب الجوازات، أو عبر صراف آلي لأحد البنوك (الراجحي، الرياض، سامبا، الإنماء)، أو بالبصمة في أجهزة الخدمة الذاتية بالمطارات.',
+    en: 'The account is registered but not yet activated. Activate it at a passports office, at an ATM of Al Rajhi, Riyad Bank, Samba or Alinma, or with your fingerprints at an airport self-service kiosk.',
+  },
+  account_suspended: { status: 403, ar: 'الحساب موقوف؛ راجع مكتب الجوازات.', en: 'The account is suspended; please contact a passports office.' },
+
+  // one-time codes
+  code_incorrect: { status: 422, ar: 'رمز التحقق غير صحيح.', en: 'The verification code is not correct.' },
+  code_expired: { status: 422, ar: 'انتهت صلاحية رمز التحقق؛ اطلب رمزاً جديداً.', en: 'The verification code has expired; ask for a new one.' },
+  code_attempts_exceeded: { status: 422, ar: 'تجاوزت عدد المحاولات المسموح لهذا الرمز؛ اطلب رمزاً جديداً.', en: 'Too many tries for this code; ask for a new one.' },
+  code_already_used: { status: 409, ar: 'استُخدم رمز التحقق من قبل.', en: 'This verification code has already been used.' },
+  resend_too_soon: { status: 429, ar: 'انتظر دقيقة قبل طلب رمز جديد.', en: 'Wait a minute before asking for a new code.' },
+  resend_daily_limit: { status: 429, ar: 'بلغت الحد اليومي لرسائل التحقق لهذا الجوال.', en: 'The daily limit of verification messages for this mobile has been reached.' },
+  challenge_not_found: { status: 404, ar: 'طلب التحقق غير موجود أو انتهى.', en: 'The verification request does not exist or has ended.' },
+
+  // registration
+  registration_not_found: { status: 404, ar: 'لا يوجد تسجيل لهذه الهوية.', en: 'There is no registration for this identity.' },
+  registration_expired: { status: 409, ar: 'انتهت مهلة التسجيل؛ ابدأ من جديد.', en: 'The registration has expired; please start again.' },
+  registration_not_verified: { status: 409, ar: 'تحقق من رقم الجوال أولاً.', en: 'Verify the mobile number first.' },
+  registration_already_verified: { status: 409, ar: 'تم التحقق من رقم الجوال مسبقاً.', en: 'The mobile number has already been verified.' },
+  registration_completed: { status: 409, ar: 'اكتمل هذا التسجيل مسبقاً.', en: 'This registration has already been completed.' },
+  identity_not_found: { status: 422, ar: 'رقم الهوية غير موجود في سجل مركز المعلومات الوطني.', en: 'The identity number is not in the national population registry.' },
+  birth_date_mismatch: { status: 422, ar: 'تاريخ الميلاد لا يطابق السجل.', en: 'The birth date does not match the registry.' },
+  mobile_mismatch: { status: 422, ar: 'رقم الجوال ليس المسجّل لهذه الهوية.', en: 'The mobile number is not the one registered to this identity.' },
+  identity_already_registered: { status: 409, ar: 'هذه الهوية مسجّلة مسبقاً؛ سجّل الدخول أو استعد كلمة المرور.', en: 'This identity is already registered; log in or reset your password.' },
+  username_taken: { status: 409, ar: 'اسم المستخدم مستخدم من قبل؛ اختر اسماً آخر.', en: 'The username is taken; choose another.' },
+  terms_not_accepted: { status: 422, ar: 'يجب الموافقة على الشروط والأحكام.', en: 'You must accept the terms and conditions.' },
+  password_too_short: { status: 422, ar: 'كلمة المرور يجب ألا تقل عن 8 أحرف.', en: 'The password needs at least 8 characters.' },
+  password_too_long: { status: 422, ar: 'كلمة المرور يجب ألا تزيد على 128 حرفاً.', en: 'The password can have at most 128 characters.' },
+  password_common: { status: 422, ar: 'كلمة المرور شائعة وسهلة التخمين؛ اختر غيرها.', en: 'This password is common and easy to guess; choose another.' },
+  password_contains_personal_data: { status: 422, ar: 'كلمة المرور يجب ألا تحتوي رقم الهوية أو اسم المستخدم أو رقم الجوال.', en: 'The password must not contain your identity number, username or mobile.' },
+
+  // login throttling
+  too_many_attempts: { status: 429, ar: 'محاولات كثيرة؛ حاول مرة أخرى لاحقاً.', en: 'Too many attempts; try again later.' },
+
+  // password reset
+  reset_details_mismatch: { status: 422, ar: 'البيانات لا تطابق حساباً مسجّلاً.', en: 'The details do not match a registered account.' },
+
+  // channels and activation
+  missing_signature: { status: 401, ar: 'الطلب غير موقّع.', en: 'The request is not signed.' },
+  unknown_client: { status: 401, ar: 'الجهة غير معروفة.', en: 'The client is not known.' },
+  signature_invalid: { status: 401, ar: 'التوقيع غير صحيح.', en: 'The signature is not valid.' },
+  signature_expired: { status: 401, ar: 'انتهت صلاحية التوقيع؛ تحقق من ساعة الجهاز.', en: 'The signature timestamp is outside the allowed window.' },
+  signature_replayed: { status: 401, ar: 'استُخدم هذا التوقيع من قبل.', en: 'This signature has already been used.' },
+  evidence_type_not_allowed: { status: 422, ar: 'نوع الإثبات غير مقبول من هذه القناة.', en: 'This channel cannot present this kind of evidence.' },
+  cardholder_mismatch: { status: 422, ar: 'هوية حامل البطاقة لا تطابق هوية الحساب.', en: "The cardholder's identity is not the account's." },
+  fingerprints_mismatch: { status: 422, ar: 'البصمات لا تطابق سجل مركز المعلومات الوطني.', en: 'The fingerprints do not match the population registry.' },
+  account_already_active: { status: 409, ar: 'الحساب مفعّل مسبقاً.', en: 'The account is already active.' },
+  account_not_found: { status: 404, ar: 'الحساب غير موجود.', en: 'The account does not exist.' },
+  person_not_found: { status: 404, ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' },
+  not_an_officer: { status: 403, ar: 'هذا الإجراء لموظفي الجوازات فقط.', en: 'Only passports officers can do this.' },
+  original_document_not_checked: { status: 422, ar: 'يجب التحقق من الوثيقة الأصلية قبل التفعيل.', en: 'The original document must be checked before activation.' },
+
+  // generic
+  not_found: { status: 404, ar: 'المورد غير موجود.', en: 'The resource does not exist.' },
+  rate_limited: { status: 429, ar: 'طلبات كثيرة؛ انتظر قليلاً.', en: 'Too many requests; wait a moment.' },
+  dependency_unavailable: { status: 503, ar: 'الخدمة غير متاحة مؤقتاً؛ حاول لاحقاً.', en: 'A service is temporarily unavailable; try again later.' },
+  internal_error: { status: 500, ar: 'حدث خطأ غير متوقع.', en: 'An unexpected error occurred.' },
+} as const satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Record<string, unknown>,
+    /** Seconds the client should wait, sent as Retry-After. */
+    readonly retryAfter?: number,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return errorCatalogue[this.code].status;
+  }
+}
+
+export type Language = 'ar' | 'en';
+
+export function messageFor(code: ErrorCode, lang: Language): string {
+  return errorCatalogue[code][lang];
+}
+
+/** `ar` unless the client prefers English (Accept-Language: en...). */
+export function languageOf(acceptLanguage: string | undefined): Language {
+  if (!acceptLanguage) return 'ar';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag, q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((x) => x.tag.startsWith('ar') || x.tag.startsWith('en'))
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.tag.startsWith('en') ? 'en' : 'ar';
+}

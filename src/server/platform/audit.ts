@@ -1,0 +1,32 @@
+// The audit log is append-only and written in the same transaction as the change it
+// records: a use case passes its transaction here, never the global connection.
+import type { Executor } from '../db/client';
+import { auditLog } from '../db/schema';
+
+export type AuditChannel = 'web' | 'api' | 'atm' | 'kiosk' | 'office' | 'system';
+
+export type AuditEntry = {
+  at: Date;
+  action: string;
+  actor: { kind: 'account' | 'officer' | 'channel' | 'system' | 'anonymous'; id?: string | null };
+  subjectAccountId?: string | null;
+  onBehalfOf?: string | null;
+  channel: AuditChannel;
+  requestId?: string | null;
+  /** Never personal data beyond ids: no codes, passwords, mobiles. */
+  details?: Record<string, unknown>;
+};
+
+export async function audit(tx: Executor, e: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    at: e.at,
+    action: e.action,
+    actorKind: e.actor.kind,
+    actorId: e.actor.id ?? null,
+    subjectAccountId: e.subjectAccountId ?? null,
+    onBehalfOf: e.onBehalfOf ?? null,
+    channel: e.channel,
+    requestId: e.requestId ?? null,
+    details: e.details ?? {},
+  });
+}
