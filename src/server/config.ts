@@ -40,8 +40,6 @@ const envSchema = z.object({
   CHANNEL_CLIENTS: z.string().optional(),
   /** Behind a reverse proxy, trust its X-Forwarded-* headers. */
   TRUST_PROXY: boolish.default(false),
-  /** Set false only for plain-HTTP development on another host than localhost. */
-  COOKIE_SECURE: boolish.default(true),
   SMS_PROVIDER_URL: z.string().url().optional(),
   SMS_PROVIDER_TOKEN: z.string().optional(),
   SMS_SENDER: z.string().default('Absher'),
@@ -67,7 +65,6 @@ export type Config = Readonly<{
   secretKey: string;
   channelClients: readonly ChannelClientConfig[];
   trustProxy: boolean;
-  cookieSecure: boolean;
   sms: { providerUrl: string | undefined; providerToken: string | undefined; sender: string };
   registry: { url: string | undefined; token: string | undefined };
   sandboxSeed: number;
@@ -119,7 +116,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     if (!e.SMS_PROVIDER_URL || !e.SMS_PROVIDER_TOKEN) problems.push('SMS_PROVIDER_URL and SMS_PROVIDER_TOKEN are required in production');
     if (!e.REGISTRY_URL || !e.REGISTRY_TOKEN) problems.push('REGISTRY_URL and REGISTRY_TOKEN are required in production');
-    if (!e.COOKIE_SECURE) problems.push('COOKIE_SECURE cannot be false in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -135,7 +131,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: secretKey!,
     channelClients,
     trustProxy: e.TRUST_PROXY,
-    cookieSecure: e.COOKIE_SECURE,
     sms: { providerUrl: e.SMS_PROVIDER_URL, providerToken: e.SMS_PROVIDER_TOKEN, sender: e.SMS_SENDER },
     registry: { url: e.REGISTRY_URL, token: e.REGISTRY_TOKEN },
     sandboxSeed: e.SANDBOX_SEED,

@@ -33,6 +33,7 @@ export const errorCatalogue = {
   code_already_used: { status: 409, ar: 'استُخدم رمز التحقق من قبل.', en: 'This verification code has already been used.' },
   resend_too_soon: { status: 429, ar: 'انتظر دقيقة قبل طلب رمز جديد.', en: 'Wait a minute before asking for a new code.' },
   resend_daily_limit: { status: 429, ar: 'بلغت الحد اليومي لرسائل التحقق لهذا الجوال.', en: 'The daily limit of verification messages for this mobile has been reached.' },
+  code_not_verified: { status: 409, ar: 'أدخل رمز التحقق المرسل إلى جوالك أولاً.', en: 'Enter the code sent to your mobile first.' },
   challenge_not_found: { status: 404, ar: 'طلب التحقق غير موجود أو انتهى.', en: 'The verification request does not exist or has ended.' },
 
   // registration
@@ -72,6 +73,17 @@ export const errorCatalogue = {
   person_not_found: { status: 404, ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' },
   not_an_officer: { status: 403, ar: 'هذا الإجراء لموظفي الجوازات فقط.', en: 'Only passports officers can do this.' },
   original_document_not_checked: { status: 422, ar: 'يجب التحقق من الوثيقة الأصلية قبل التفعيل.', en: 'The original document must be checked before activation.' },
+  activation_account_suspended: {
+    status: 409,
+    ar: 'الحساب موقوف ولا يمكن تفعيله؛ يراجع صاحبه مكتب الجوازات.',
+    en: 'The account is suspended and cannot be activated; its holder should visit a passports office.',
+  },
+  document_not_valid_for_identity: {
+    status: 422,
+    ar: 'الوثيقة لا تناسب نوع الهوية: الهوية الوطنية للمواطن، والإقامة للمقيم، وجواز السفر لكليهما.',
+    en: 'This document does not fit the identity: a national ID card for a citizen, an iqama for a resident, a passport for either.',
+  },
+  officer_without_office: { status: 403, ar: 'حسابك غير مرتبط بمكتب جوازات؛ لا يمكن التفعيل دون مكتب.', en: 'Your staff account is not assigned to a passports office; activation needs one.' },
 
   // generic
   not_found: { status: 404, ar: 'المورد غير موجود.', en: 'The resource does not exist.' },

@@ -71,6 +71,8 @@ export async function buildAccount(
     username: opts.username ?? `user.${person.idNumber}`,
     email: null,
     mobile: person.mobile,
+    nameAr: person.nameAr,
+    nameEn: person.nameEn,
     language: 'ar',
     status,
     passwordHash: await hashOnce(password),

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   char,
   customType,
   date,
@@ -106,6 +107,9 @@ export const accounts = pgTable(
     username: text('username').notNull(),
     email: text('email'),
     mobile: text('mobile').notNull(),
+    /** The names as the registry gave them at registration; null for accounts loaded in bulk. */
+    nameAr: text('name_ar'),
+    nameEn: text('name_en'),
     language: text('language', { enum: ['ar', 'en'] }).notNull(),
     status: text('status', { enum: ['registered', 'active', 'suspended'] }).notNull(),
     passwordHash: text('password_hash').notNull(),
@@ -145,6 +149,18 @@ export const challenges = pgTable(
     consumedAt: ts('consumed_at'),
   },
   (t) => [index('challenges_registration_idx').on(t.registrationId), index('challenges_expires_idx').on(t.expiresAt)],
+);
+
+/** Every one-time code sent, for the per-mobile limits on sending and resending. */
+export const otpSends = pgTable(
+  'otp_sends',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    mobile: text('mobile').notNull(),
+    sentAt: ts('sent_at').notNull(),
+    resend: boolean('resend').notNull(),
+  },
+  (t) => [index('otp_sends_mobile_idx').on(t.mobile, t.sentAt)],
 );
 
 /** Login throttling, per account (or per unknown login, so that unknown ones behave the same). */

@@ -54,6 +54,9 @@ export const isoDateSchema = z
 
 export const uuidParam = z.string().uuid();
 
+/** Timestamps leave as ISO 8601 strings in UTC. */
+export const isoTimestamp = z.iso.datetime();
+
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
 });

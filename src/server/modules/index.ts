@@ -1,4 +1,19 @@
 // The API's modules, one per feature. Adding a feature is adding a line here.
 import type { ApiModule } from './module';
+import { activationsModule } from './activations/routes';
+import { officeModule } from './office/routes';
+import { meRoutes } from './me/routes';
+import { passwordResetRoutes } from './password-resets/routes';
+import { registrationRoutes } from './registrations/routes';
+import { sessionRoutes } from './sessions/routes';
+import { termsRoutes } from './terms/routes';
 
-export const apiModules: ApiModule[] = [];
+export const apiModules: ApiModule[] = [
+  { name: 'terms', routes: termsRoutes },
+  { name: 'registrations', routes: registrationRoutes },
+  { name: 'sessions', routes: sessionRoutes },
+  { name: 'me', routes: meRoutes },
+  { name: 'password-resets', routes: passwordResetRoutes },
+  activationsModule,
+  officeModule,
+];

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps';
+import { accounts, staffRoles } from '../../db/schema';
+import { errorResponse, isoTimestamp } from '../../http/schemas';
+import { AppError } from '../../errors';
+import { maskMobile } from '../../../domain/mobile';
+
+const meSchema = z.object({
+  accountId: z.string(),
+  idNumber: z.string(),
+  username: z.string(),
+  name: z.object({ ar: z.string(), en: z.string() }),
+  status: z.enum(['registered', 'active', 'suspended']),
+  activation: z.object({ channel: z.enum(['office', 'atm', 'kiosk']), at: isoTimestamp }).nullable(),
+  mobileMasked: z.string(),
+  language: z.enum(['ar', 'en']),
+  roles: z.array(z.enum(['officer', 'supervisor'])),
+  officeId: z.string().nullable(),
+});
+
+type Account = typeof accounts.$inferSelect;
+
+/** What leaves about the holder themself: no password hash, no full mobile. */
+export function presentMe(a: Account, name: { ar: string; en: string }, roles: Array<{ role: 'officer' | 'supervisor'; officeId: string | null }>): z.infer<typeof meSchema> {
+  return {
+    accountId: a.id,
+    idNumber: a.idNumber,
+    username: a.username,
+    name,
+    status: a.status,
+    activation: a.activationChannel && a.activatedAt ? { channel: a.activationChannel, at: a.activatedAt.toISOString() } : null,
+    mobileMasked: maskMobile(a.mobile),
+    language: a.language,
+    roles: roles.map((r) => r.role),
+    officeId: roles.find((r) => r.officeId)?.officeId ?? null,
+  };
+}
+
+export const meRoutes =
+  (deps: Deps): FastifyPluginAsync =>
+  async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+    app.get(
+      '/me',
+      {
+        config: { access: 'account' },
+        schema: {
+          tags: ['sessions'],
+          summary: 'The logged-in account holder',
+          security: [{ bearer: [] }, { cookie: [] }],
+          response: { 200: meSchema, 401: errorResponse, 403: errorResponse },
+        },
+      },
+      async (req) => {
+        const db = deps.database.db;
+        const accountId = req.session!.accountId;
+        const [[account], roles] = await Promise.all([
+          db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1),
+          db
+            .select({ role: staffRoles.role, officeId: staffRoles.officeId })
+            .from(staffRoles)
+            .where(and(eq(staffRoles.accountId, accountId), isNull(staffRoles.revokedAt))),
+        ]);
+        if (!account) throw new AppError('account_not_found');
+        // Accounts loaded in bulk carry no copy of the names; the registry has them.
+        const name =
+          account.nameAr && account.nameEn
+            ? { ar: account.nameAr, en: account.nameEn }
+            : ((await deps.registry.findPerson(account.idNumber))?.name ?? { ar: account.username, en: account.username });
+        return presentMe(account, name, roles);
+      },
+    );
+  };

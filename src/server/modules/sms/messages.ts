@@ -1,0 +1,41 @@
+// The texts of the SMS messages, in the recipient's language. The code is the only variable
+// part of a code message, so that it can be purged from the outbox once delivered.
+import type { Language } from '../../errors';
+
+const codeTexts = {
+  registration: {
+    ar: (code: string) => `رمز التحقق لتسجيلك في أبشر: ${code}\nصالح لمدة 5 دقائق. لا تشاركه مع أحد.`,
+    en: (code: string) => `Your Absher registration code: ${code}\nValid for 5 minutes. Do not share it with anyone.`,
+  },
+  login: {
+    ar: (code: string) => `رمز الدخول إلى أبشر: ${code}\nصالح لمدة 5 دقائق. لن نطلبه منك بالهاتف أبداً.`,
+    en: (code: string) => `Your Absher login code: ${code}\nValid for 5 minutes. We will never ask for it by phone.`,
+  },
+  password_reset: {
+    ar: (code: string) => `رمز استعادة كلمة المرور في أبشر: ${code}\nصالح لمدة 5 دقائق. إن لم تطلبه فتجاهل الرسالة.`,
+    en: (code: string) => `Your Absher password reset code: ${code}\nValid for 5 minutes. If you did not ask for it, ignore this message.`,
+  },
+} as const;
+
+export type CodePurpose = keyof typeof codeTexts;
+
+export function codeMessage(purpose: CodePurpose, code: string, lang: Language): string {
+  return codeTexts[purpose][lang](code);
+}
+
+const notices = {
+  registered: {
+    ar: 'تم تسجيلك في أبشر. لتفعيل الحساب: زر أحد مكاتب الجوازات، أو استخدم صرافاً آلياً للراجحي أو الرياض أو سامبا أو الإنماء، أو أجهزة البصمة في المطارات.',
+    en: 'You are registered on Absher. To activate your account visit a passports office, use an ATM of Al Rajhi, Riyad Bank, Samba or Alinma, or a fingerprint kiosk at an airport.',
+  },
+  password_changed: {
+    ar: 'تم تغيير كلمة المرور لحسابك في أبشر وإنهاء جلساتك الأخرى. إن لم تقم بذلك فراجع مكتب الجوازات فوراً.',
+    en: 'Your Absher password was changed and your other sessions were ended. If this was not you, contact a passports office at once.',
+  },
+} as const;
+
+export type NoticeKind = keyof typeof notices;
+
+export function noticeMessage(kind: NoticeKind, lang: Language): string {
+  return notices[kind][lang];
+}
