@@ -15,6 +15,7 @@ import { registerAccess } from './http/access';
 import { registerErrorHandling, sendError } from './http/errors';
 import { ChannelVerifier } from './modules/channels/signature';
 import { apiModules } from './modules';
+import { AppError } from './errors';
 
 export type App = FastifyInstance;
 
@@ -43,7 +44,11 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const raw = typeof body === 'string' ? body : body.toString('utf8');
     req.rawBody = raw;
-    defaultJson(req, raw, done);
+    defaultJson(req, raw, (err, parsed) => {
+      // PostgreSQL text cannot hold NUL; refuse it here rather than fail deep inside a query.
+      if (!err && containsNul(parsed)) return done(new AppError('invalid_input', { problem: 'NUL character' }), undefined);
+      done(err, parsed);
+    });
   });
 
   app.addHook('onSend', async (req, reply) => {
@@ -140,4 +145,11 @@ function registerWeb(app: FastifyInstance, webDist: string): void {
     }
     return sendError(req, reply, 'not_found');
   });
+}
+
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  for (const [k, v] of Object.entries(value)) if (k.includes('\u0000') || containsNul(v, depth + 1)) return true;
+  return false;
 }

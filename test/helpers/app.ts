@@ -44,7 +44,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
         .select()
         .from(sandboxSmsMessages)
         .where(eq(sandboxSmsMessages.to, mobile))
-        .orderBy(desc(sandboxSmsMessages.sentAt), desc(sandboxSmsMessages.id))
+        .orderBy(desc(sandboxSmsMessages.seq))
         .limit(1);
       const code = m?.body.match(/\b(\d{6})\b/)?.[1];
       if (!code) throw new Error(`no code was sent to ${mobile}`);

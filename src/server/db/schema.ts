@@ -262,11 +262,13 @@ export const sandboxSmsMessages = pgTable(
   'sandbox_sms_messages',
   {
     id: uuid('id').primaryKey(),
+    /** Delivery order, which timestamps alone cannot give when two arrive in the same millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     to: text('to').notNull(),
     body: text('body').notNull(),
     sentAt: ts('sent_at').notNull(),
   },
-  (t) => [index('sandbox_sms_to_idx').on(t.to, t.sentAt)],
+  (t) => [index('sandbox_sms_to_idx').on(t.to, t.seq)],
 );
 
 // ---------------------------------------------------------------------------------------
