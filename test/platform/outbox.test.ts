@@ -1,0 +1,73 @@
+// The SMS outbox loses nothing when the provider fails, and never sends a message twice.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestApp, type TestContext } from '../helpers/app';
+import { sandboxSmsMessages, smsOutbox } from '../../src/server/db/schema';
+import { SandboxSmsGateway } from '../../src/server/adapters/sms/sandbox';
+import { DELIVERED_OTP_BODY, UNDELIVERED_OTP_BODY } from '../../src/server/modules/sms/outbox';
+import { MINUTE, SECOND } from '../../src/server/platform/clock';
+import { randomMobile } from '../helpers/factories';
+
+let t: TestContext;
+let gateway: SandboxSmsGateway;
+beforeAll(async () => {
+  t = await createTestApp();
+  gateway = t.deps.smsGateway as SandboxSmsGateway;
+});
+afterAll(() => t.close());
+
+async function enqueue(kind: 'otp' | 'notice', body = 'رسالة تجريبية') {
+  const to = randomMobile();
+  const id = await t.deps.database.db.transaction((tx) => t.deps.outbox.enqueue(tx, { to, body, kind }));
+  return { id, to };
+}
+const row = async (id: string) => (await t.deps.database.db.select().from(smsOutbox).where(eq(smsOutbox.id, id)))[0]!;
+const inbox = (to: string) => t.deps.database.db.select().from(sandboxSmsMessages).where(eq(sandboxSmsMessages.to, to));
+
+describe('the SMS outbox', () => {
+  it('keeps a message the provider refused and delivers it on a later try', async () => {
+    const { id, to } = await enqueue('notice');
+    gateway.failNext(2);
+    await t.deps.outbox.deliver([id]);
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(await inbox(to)).toHaveLength(0);
+    // Not due yet: the poller leaves it alone.
+    await t.deps.outbox.deliverDue();
+    expect((await row(id)).attempts).toBe(1);
+    t.clock.advance(2 * SECOND);
+    await t.deps.outbox.deliverDue();
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 2 });
+    t.clock.advance(4 * SECOND);
+    await t.deps.outbox.deliverDue();
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    expect(await inbox(to)).toHaveLength(1);
+  });
+
+  it('sends a message once even when two deliveries race', async () => {
+    const { id, to } = await enqueue('notice');
+    await Promise.all([t.deps.outbox.deliver([id]), t.deps.outbox.deliver([id]), t.deps.outbox.deliverDue()]);
+    expect(await inbox(to)).toHaveLength(1);
+    expect((await row(id)).attempts).toBe(1);
+  });
+
+  it('purges a delivered code from the outbox', async () => {
+    const { id } = await enqueue('otp', 'رمز التحقق: 123456');
+    await t.deps.outbox.deliver([id]);
+    expect((await row(id)).body).toBe(DELIVERED_OTP_BODY);
+  });
+
+  it('stops retrying a code after it expired, and purges it', async () => {
+    const { id, to } = await enqueue('otp', 'رمز التحقق: 654321');
+    gateway.failNext(1000);
+    await t.deps.outbox.deliver([id]);
+    for (let i = 0; i < 12; i++) {
+      t.clock.advance(MINUTE);
+      await t.deps.outbox.deliverDue();
+    }
+    gateway.failNext(0);
+    const r = await row(id);
+    expect(r.status).toBe('failed');
+    expect(r.body).toBe(UNDELIVERED_OTP_BODY);
+    expect(await inbox(to)).toHaveLength(0);
+  });
+});
