@@ -1,0 +1,98 @@
+// The real HTTP clients of the population registry and the SMS provider, against a local
+// stand-in server: what they send, what they accept, and that a fault becomes a 503.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpPopulationRegistry } from '../../src/server/adapters/population-registry/http';
+import { AgencyUnavailableError } from '../../src/server/adapters/population-registry/port';
+import { HttpSmsGateway } from '../../src/server/adapters/sms/http';
+
+type Seen = { method: string; url: string; auth: string | undefined; body: string };
+const seen: Seen[] = [];
+let reply: (req: Seen, res: http.ServerResponse) => void = (_r, res) => res.end();
+let server: http.Server;
+let base: string;
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const s = { method: req.method!, url: req.url!, auth: req.headers.authorization, body };
+      seen.push(s);
+      reply(s, res);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const person = {
+  idNumber: '1000000008',
+  kind: 'citizen',
+  name: { ar: 'سالم', en: 'Salem' },
+  gender: 'm',
+  birthDate: '1990-01-31',
+  nationality: 'SAU',
+  mobile: '+966501234567',
+  passport: null,
+  iqama: null,
+  sponsor: null,
+  profession: null,
+  maritalStatus: 'single',
+};
+
+describe('the population registry client', () => {
+  const registry = () => new HttpPopulationRegistry({ url: `${base}/nic/`, token: 'registry-token', timeoutMs: 300 });
+
+  it('finds a person with its bearer token', async () => {
+    reply = (_r, res) => res.setHeader('content-type', 'application/json').end(JSON.stringify(person));
+    expect(await registry().findPerson('1000000008')).toEqual(person);
+    expect(seen.at(-1)).toMatchObject({ method: 'GET', url: '/nic/persons/1000000008', auth: 'Bearer registry-token' });
+  });
+
+  it('answers null for an unknown person', async () => {
+    reply = (_r, res) => res.writeHead(404).end();
+    expect(await registry().findPerson('1000000008')).toBeNull();
+  });
+
+  it('matches fingerprints by POST', async () => {
+    reply = (_r, res) => res.end(JSON.stringify({ match: true }));
+    expect(await registry().matchFingerprints('1000000008', { rightIndex: 'r', leftIndex: 'l' })).toBe(true);
+    expect(JSON.parse(seen.at(-1)!.body)).toEqual({ rightIndex: 'r', leftIndex: 'l' });
+    reply = (_r, res) => res.end(JSON.stringify({ match: 'yes' }));
+    expect(await registry().matchFingerprints('1000000008', { rightIndex: 'r', leftIndex: 'l' })).toBe(false);
+  });
+
+  it.each([
+    ['a 5xx', (_r: Seen, res: http.ServerResponse) => res.writeHead(502).end()],
+    ['a malformed answer', (_r: Seen, res: http.ServerResponse) => res.end('{"idNumber": 12}')],
+    ['a timeout', () => undefined],
+  ])('turns %s into AgencyUnavailableError', async (_n, handler) => {
+    reply = handler;
+    await expect(registry().findPerson('1000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);
+  });
+
+  it('turns an unreachable registry into AgencyUnavailableError', async () => {
+    const down = new HttpPopulationRegistry({ url: 'http://127.0.0.1:9', token: 't', timeoutMs: 300 });
+    await expect(down.findPerson('1000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);
+  });
+});
+
+describe('the SMS provider client', () => {
+  const gateway = () => new HttpSmsGateway({ url: `${base}/sms`, token: 'sms-token', sender: 'Absher', timeoutMs: 300 });
+
+  it('posts the message with its outbox id as the reference', async () => {
+    reply = (_r, res) => res.end(JSON.stringify({ id: 'provider-1' }));
+    const result = await gateway().send({ id: 'b2f6', to: '+966501234567', body: 'مرحبا' });
+    expect(result).toEqual({ providerMessageId: 'provider-1' });
+    expect(seen.at(-1)!.auth).toBe('Bearer sms-token');
+    expect(JSON.parse(seen.at(-1)!.body)).toEqual({ to: '+966501234567', from: 'Absher', text: 'مرحبا', reference: 'b2f6' });
+  });
+
+  it('throws when the provider refuses, so the outbox retries', async () => {
+    reply = (_r, res) => res.writeHead(503).end();
+    await expect(gateway().send({ id: 'x', to: '+966501234567', body: 'b' })).rejects.toThrow('503');
+  });
+});
