@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app';
 import { sandboxSmsMessages, smsOutbox } from '../../src/server/db/schema';
-import { SandboxSmsGateway } from '../../src/server/adapters/sms/sandbox';
+import type { SandboxSmsGateway } from '../../src/server/adapters/sms/sandbox';
 import { DELIVERED_OTP_BODY, UNDELIVERED_OTP_BODY } from '../../src/server/modules/sms/outbox';
 import { MINUTE, SECOND } from '../../src/server/platform/clock';
 import { randomMobile } from '../helpers/factories';
