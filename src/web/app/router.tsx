@@ -1,0 +1,25 @@
+// Every page but the home page is its own chunk, fetched when first visited.
+import { createBrowserRouter } from 'react-router';
+import { HomePage } from '../features/home/home-page';
+import { RouteError } from './route-error';
+import { Shell } from './shell';
+
+export const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'register', lazy: () => import('../features/registration/registration-page').then((m) => ({ Component: m.RegistrationPage })) },
+      { path: 'login', lazy: () => import('../features/login/login-page').then((m) => ({ Component: m.LoginPage })) },
+      { path: 'forgot-password', lazy: () => import('../features/password-reset/password-reset-page').then((m) => ({ Component: m.PasswordResetPage })) },
+      { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page').then((m) => ({ Component: m.DashboardPage })) },
+      { path: 'office', lazy: () => import('../features/office/office-page').then((m) => ({ Component: m.OfficePage })) },
+      { path: 'sandbox', lazy: () => import('../features/sandbox/personas-page').then((m) => ({ Component: m.PersonasPage })) },
+      { path: 'sandbox/sms', lazy: () => import('../features/sandbox/sms-inbox-page').then((m) => ({ Component: m.SmsInboxPage })) },
+      { path: 'sandbox/atm', lazy: () => import('../features/sandbox/atm-page').then((m) => ({ Component: m.AtmPage })) },
+      { path: 'sandbox/kiosk', lazy: () => import('../features/sandbox/kiosk-page').then((m) => ({ Component: m.KioskPage })) },
+      { path: '*', lazy: () => import('../features/not-found/not-found-page').then((m) => ({ Component: m.NotFoundPage })) },
+    ],
+  },
+]);

@@ -1,0 +1,189 @@
+// The frame of every page: skip link, header with the main menu and the language switch,
+// the sandbox tools bar (sandbox servers only), the page, and the footer.
+import { Badge, Box, Burger, Container, Group, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { useLogout, useMe, useSandboxMode } from '../session/queries';
+import { markNavigated } from '../shared/navigation-focus';
+import classes from './shell.module.css';
+import { useLanguage } from './use-language';
+
+type Item = { to: string; label: string; end?: boolean };
+
+function useMenuItems(): Item[] {
+  const { t } = useTranslation();
+  const me = useMe();
+  const loggedIn = !!me.data;
+  const items: Item[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (loggedIn) {
+    items.push({ to: '/dashboard', label: t('nav.dashboard') });
+    const roles = me.data?.roles ?? [];
+    if (roles.includes('officer') || roles.includes('supervisor')) items.push({ to: '/office', label: t('nav.office') });
+  } else {
+    items.push({ to: '/register', label: t('nav.register') });
+    items.push({ to: '/login', label: t('nav.login') });
+  }
+  return items;
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const { language, setLanguage } = useLanguage();
+  const other = language === 'ar' ? 'en' : 'ar';
+  return (
+    <button type="button" className={classes.link} onClick={() => setLanguage(other)} lang={other} data-testid="language-switch">
+      {t('nav.otherLanguage')}
+    </button>
+  );
+}
+
+function LogoutButton({ onDone }: { onDone?: () => void }) {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  return (
+    <button
+      type="button"
+      className={classes.link}
+      data-testid="logout"
+      disabled={logout.isPending}
+      onClick={() =>
+        logout.mutate(undefined, {
+          onSettled: () => {
+            onDone?.();
+            void navigate('/', { state: { loggedOut: true } });
+          },
+        })
+      }
+    >
+      {t('nav.logout')}
+    </button>
+  );
+}
+
+function SandboxBar() {
+  const { t } = useTranslation();
+  const links = [
+    { to: '/sandbox', label: t('nav.personas'), end: true },
+    { to: '/sandbox/sms', label: t('nav.sms') },
+    { to: '/sandbox/atm', label: t('nav.atm') },
+    { to: '/sandbox/kiosk', label: t('nav.kiosk') },
+  ];
+  return (
+    <div className={classes.sandboxBar}>
+      <Container size="lg" py={4}>
+        <Group gap="xs" wrap="wrap">
+          <Badge color="yellow" variant="filled" c="dark.9" radius="sm">
+            {t('nav.sandbox')}
+          </Badge>
+          <nav aria-label={t('nav.sandboxLabel')}>
+            <ul className={classes.navList}>
+              {links.map((l) => (
+                <li key={l.to}>
+                  <NavLink to={l.to} end={l.end} className={classes.sandboxLink}>
+                    {l.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </Group>
+      </Container>
+    </div>
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const items = useMenuItems();
+  const me = useMe();
+  const sandbox = useSandboxMode();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  const navigation = useNavigation();
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    markNavigated();
+    setMenuOpen(false);
+  }, [location.pathname]);
+
+  const links = (className: string | undefined) =>
+    items.map((item) => (
+      <li key={item.to}>
+        <NavLink to={item.to} end={item.end} className={className}>
+          {item.label}
+        </NavLink>
+      </li>
+    ));
+
+  return (
+    <>
+      <a href="#main" className={classes.skip}>
+        {t('app.skipToContent')}
+      </a>
+      {navigation.state === 'loading' && <div className={classes.progress} role="presentation" />}
+      <header className={classes.header}>
+        <Container size="lg" py="sm">
+          <Group justify="space-between" wrap="nowrap" gap="sm">
+            <Link to="/" className={classes.brand}>
+              <span>{t('app.brand')}</span>
+              <span className={classes.brandSub}>{t('app.brandSub')}</span>
+            </Link>
+            <Group gap={4} wrap="nowrap">
+              <Group gap={4} wrap="nowrap" visibleFrom="md">
+                <nav aria-label={t('nav.label')}>
+                  <ul className={classes.navList}>{links(classes.link)}</ul>
+                </nav>
+                {me.data && <LogoutButton />}
+              </Group>
+              <LanguageSwitch />
+              <Burger
+                hiddenFrom="md"
+                opened={menuOpen}
+                onClick={() => setMenuOpen((o) => !o)}
+                aria-label={menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
+                aria-expanded={menuOpen}
+                aria-controls="mobile-menu"
+                size="sm"
+              />
+            </Group>
+          </Group>
+          {menuOpen && (
+            <Box hiddenFrom="md" id="mobile-menu">
+              <nav aria-label={t('nav.label')}>
+                <ul className={classes.mobileList}>
+                  {links(classes.link)}
+                  {me.data && (
+                    <li>
+                      <LogoutButton onDone={() => setMenuOpen(false)} />
+                    </li>
+                  )}
+                </ul>
+              </nav>
+            </Box>
+          )}
+        </Container>
+      </header>
+      {sandbox && <SandboxBar />}
+      <main id="main" className={classes.main} tabIndex={-1}>
+        <Container size="lg">
+          <Outlet />
+        </Container>
+      </main>
+      <footer className={classes.footer}>
+        <Container size="lg">
+          <Text size="sm">{t('footer.text')}</Text>
+          <Text size="sm" mt={4}>
+            <a href="/api/docs">{t('footer.apiDocs')}</a>
+          </Text>
+        </Container>
+      </footer>
+    </>
+  );
+}

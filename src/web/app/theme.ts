@@ -1,0 +1,40 @@
+// The portal's look: the directorate's green, system fonts that carry Arabic, and colour
+// choices that keep every text at WCAG AA contrast (Mantine's defaults for dimmed and error
+// text are lighter than 4.5:1 on white).
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+
+const absher: MantineColorsTuple = [
+  '#e8f6ee',
+  '#cfeadb',
+  '#a0d4b5',
+  '#6cbd8d',
+  '#41a96b',
+  '#269c56',
+  '#13914a',
+  '#006c35',
+  '#005c2d',
+  '#00421f',
+];
+
+export const theme = createTheme({
+  primaryColor: 'absher',
+  primaryShade: 7,
+  colors: { absher },
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Tahoma, "Noto Sans Arabic", "Noto Sans", "DejaVu Sans", Arial, sans-serif',
+  headings: { fontFamily: 'inherit', fontWeight: '700' },
+  defaultRadius: 'md',
+  lineHeights: { md: '1.7' },
+  focusRing: 'auto',
+  autoContrast: true,
+});
+
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+  },
+  dark: {},
+});

@@ -1,0 +1,22 @@
+import '@mantine/core/styles.css';
+import './app/global.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { applyToDocument, storedLanguage } from './app/language';
+import { createQueryClient, Providers } from './app/providers';
+import { router } from './app/router';
+import { initI18n } from './i18n';
+
+const language = storedLanguage();
+// Before the first paint, so that an English visitor never sees a right-to-left flash.
+applyToDocument(language);
+initI18n(language);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Providers language={language} client={createQueryClient()}>
+      <RouterProvider router={router} />
+    </Providers>
+  </StrictMode>,
+);

@@ -1,0 +1,63 @@
+// Who is logged in, and whether this server is a sandbox. Both are asked once and cached.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isUnauthenticated } from '../api/client';
+import { forgetCsrfToken, maySessionExist } from '../api/csrf';
+import type { Me } from '../api/types';
+
+export const ME_KEY = ['me'] as const;
+
+/** The logged-in account, null when nobody is. */
+export function useMe(opts: { required?: boolean } = {}) {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Me | null> => {
+      try {
+        return await api.get<Me>('/api/v1/me');
+      } catch (err) {
+        if (isUnauthenticated(err)) return null;
+        throw err;
+      }
+    },
+    // Anonymous visitors are not asked (saves a 401 on every public page), unless a page
+    // needs an answer.
+    enabled: opts.required === true || maySessionExist(),
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function useSandboxMode(): boolean {
+  const { data } = useQuery({
+    queryKey: ['sandbox-mode'],
+    queryFn: async () => {
+      try {
+        await api.get<unknown>('/api/v1/sandbox/personas');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+  return data === true;
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      try {
+        await api.delete<void>('/api/v1/sessions/current');
+      } catch (err) {
+        // A session that already ended is logged out all the same.
+        if (!isUnauthenticated(err)) throw err;
+      }
+    },
+    onSettled: () => {
+      forgetCsrfToken();
+      client.setQueryData(ME_KEY, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'sandbox-mode' });
+    },
+  });
+}

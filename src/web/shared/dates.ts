@@ -1,0 +1,29 @@
+// Saudi documents carry Hijri (Umm al-Qura) dates beside Gregorian ones. Times are shown in
+// Saudi time, whatever the device's zone, so that a date means the same day to everyone.
+// Latin digits match how identity numbers and mobiles are written.
+import type { Language } from '../app/language';
+
+const TIME_ZONE = 'Asia/Riyadh';
+
+const isDateOnly = (iso: string) => /^\d{4}-\d{2}-\d{2}$/.test(iso);
+
+function parse(iso: string): Date | null {
+  const d = new Date(isDateOnly(iso) ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+export type DualDateText = { gregorian: string; hijri: string };
+
+export function formatDual(iso: string, language: Language, withTime = !isDateOnly(iso)): DualDateText | null {
+  const date = parse(iso);
+  if (!date) return null;
+  // A date without a time is a calendar day: formatting it in UTC keeps the day it names.
+  const timeZone = isDateOnly(iso) ? 'UTC' : TIME_ZONE;
+  const gregorian = new Intl.DateTimeFormat(`${language}-SA-u-ca-gregory-nu-latn`, {
+    dateStyle: 'long',
+    ...(withTime ? { timeStyle: 'short' } : {}),
+    timeZone,
+  }).format(date);
+  const hijri = new Intl.DateTimeFormat(`${language}-SA-u-ca-islamic-umalqura-nu-latn`, { dateStyle: 'long', timeZone }).format(date);
+  return { gregorian, hijri };
+}

@@ -1,0 +1,20 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../app/language';
+import { formatDual } from './dates';
+
+/** A date in the Gregorian and the Hijri (Umm al-Qura) calendars, side by side. */
+export function DualDate({ iso, withTime, testId }: { iso: string; withTime?: boolean; testId?: string }) {
+  const { t, i18n } = useTranslation();
+  const text = formatDual(iso, i18n.language as Language, withTime);
+  if (!text) return <span>{iso}</span>;
+  return (
+    <time dateTime={iso} data-testid={testId}>
+      <span>{text.gregorian}</span>
+      <Text span c="dimmed" size="sm">
+        {' · '}
+        {t('common.hijri')}: {text.hijri}
+      </Text>
+    </time>
+  );
+}
