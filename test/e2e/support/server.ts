@@ -1,0 +1,35 @@
+// The real server, in-process, on an in-memory database and a real port, serving the built
+// portal. The clock is the system's: the browser signs channel calls with its own time.
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from '../../../src/server/config';
+import { createLogger } from '../../../src/server/logger';
+import { createDeps } from '../../../src/server/bootstrap';
+import { buildApp } from '../../../src/server/app';
+import type { Deps } from '../../../src/server/deps';
+import { PasswordHasher } from '../../../src/server/modules/passwords/hasher';
+import { openTestDatabase } from '../../helpers/database';
+
+export type RunningServer = { url: string; deps: Deps; close(): Promise<void> };
+
+export async function startServer(): Promise<RunningServer> {
+  const config = loadConfig({ ABSHER_MODE: 'sandbox', LOG_LEVEL: 'silent', WEB_DIST: path.resolve('dist/web'), SANDBOX_PERSONS: '0' });
+  const database = await openTestDatabase();
+  const deps = await createDeps(config, createLogger('silent'), {
+    database,
+    passwords: new PasswordHasher({ concurrency: 2, maxQueue: 1000 }),
+  });
+  const app = await buildApp(deps);
+  const stopPoller = deps.outbox.startPoller(500);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    deps,
+    async close() {
+      stopPoller();
+      await app.close();
+      await database.close();
+    },
+  };
+}
