@@ -22,7 +22,15 @@ export const theme = createTheme({
   colors: { absher },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Tahoma, "Noto Sans Arabic", "Noto Sans", "DejaVu Sans", Arial, sans-serif',
-  headings: { fontFamily: 'inherit', fontWeight: '700' },
+  // Long Arabic titles must fit a 360 px screen without breaking every other word.
+  headings: {
+    fontFamily: 'inherit',
+    fontWeight: '700',
+    sizes: {
+      h1: { fontSize: 'clamp(1.625rem, 1.2rem + 2vw, 2.125rem)', lineHeight: '1.35' },
+      h2: { fontSize: 'clamp(1.375rem, 1.1rem + 1.2vw, 1.625rem)', lineHeight: '1.4' },
+    },
+  },
   defaultRadius: 'md',
   lineHeights: { md: '1.7' },
   focusRing: 'auto',

@@ -1,8 +1,9 @@
 // The three ways to prove one's identity in person and activate a registered account.
 import { Card, List, SimpleGrid, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AtmIcon, FingerprintIcon, OfficeIcon } from './icons';
 
-const icons = { office: '🏢', atm: '🏧', kiosk: '🖐' } as const;
+const icons = { office: <OfficeIcon />, atm: <AtmIcon />, kiosk: <FingerprintIcon /> } as const;
 
 export function ActivationWays({ headingOrder = 3 }: { headingOrder?: 2 | 3 | 4 }) {
   const { t } = useTranslation();
@@ -15,8 +16,8 @@ export function ActivationWays({ headingOrder = 3 }: { headingOrder?: 2 | 3 | 4 
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" data-testid="activation-ways">
       {ways.map((w) => (
         <Card key={w.key} withBorder padding="lg" radius="md">
-          <ThemeIcon size={44} radius="md" variant="light" aria-hidden>
-            <span style={{ fontSize: 24 }}>{icons[w.key]}</span>
+          <ThemeIcon size={44} radius="md" variant="light">
+            {icons[w.key]}
           </ThemeIcon>
           <Title order={headingOrder} size="h4" mt="sm" mb={6}>
             {w.title}
