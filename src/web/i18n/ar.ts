@@ -21,7 +21,7 @@ export const ar = {
     login: 'تسجيل الدخول',
     logout: 'تسجيل الخروج',
     dashboard: 'حسابي',
-    office: 'مكتب الجوازات',
+    office: 'واجهة موظف الجوازات',
     openMenu: 'فتح القائمة',
     closeMenu: 'إغلاق القائمة',
     otherLanguage: 'English',
@@ -335,7 +335,7 @@ export const ar = {
     },
   },
   office: {
-    title: 'مكتب الجوازات',
+    title: 'واجهة موظف الجوازات',
     intro: 'ابحث عن المراجع برقم هويته، وتحقق من وثيقته الأصلية، ثم فعّل حسابه المسجّل.',
     lookup: 'بحث',
     passport: 'جواز السفر',

@@ -23,7 +23,7 @@ export const en: typeof ar = {
     login: 'Log in',
     logout: 'Log out',
     dashboard: 'My account',
-    office: 'Passports office',
+    office: 'Officer console',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',
     otherLanguage: 'العربية',
@@ -337,7 +337,7 @@ export const en: typeof ar = {
     },
   },
   office: {
-    title: 'Passports office',
+    title: 'Officer console',
     intro: 'Look the person up by identity number, check their original document, then activate their registered account.',
     lookup: 'Look up',
     passport: 'Passport',

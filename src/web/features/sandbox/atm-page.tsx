@@ -1,7 +1,7 @@
 // The bank's side of an ATM activation: the cardholder inserted a card and the bank attests
 // whose it is. In the sandbox the page signs the call with the bank's sandbox secret.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -54,10 +54,12 @@ export function AtmPage() {
                   <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">
                     {SANDBOX_ATM_CLIENTS.map((id) => (
                       <Radio.Card key={id} value={id} radius="md" p="sm" data-testid={`bank-${id}`}>
-                        <Radio.Indicator />
-                        <Text component="span" fw={600} ms="sm" style={{ verticalAlign: 'top' }}>
-                          {locationLabel(t, id)}
-                        </Text>
+                        <Group wrap="nowrap" gap="sm">
+                          <Radio.Indicator />
+                          <Text component="span" fw={600}>
+                            {locationLabel(t, id)}
+                          </Text>
+                        </Group>
                       </Radio.Card>
                     ))}
                   </SimpleGrid>
