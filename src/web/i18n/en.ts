@@ -291,6 +291,9 @@ export const en: typeof ar = {
       intro: 'The sandbox simulates the partner agencies with synthetic data. Use these personas, or create a new person, to try the services.',
       listTitle: 'Demo personas',
       empty: 'There are no demo personas yet.',
+      password: 'The password of every demo account:',
+      noAccount: 'No account',
+      logIn: 'Log in as this persona',
     },
     synthetic: {
       title: 'Create a synthetic person',

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { toAsciiDigits } from '../../../domain/digits';
 import { api, isApiError } from '../../api/client';
@@ -31,7 +31,10 @@ export function LoginPage() {
   const [notActivated, setNotActivated] = useState<string | null>(null);
   /** Why the code step ended and the person must start again. */
   const [restart, setRestart] = useState<unknown>(null);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { login: '', password: '' } });
+  // The sandbox personas page sends a persona's username along.
+  const location = useLocation();
+  const presetLogin = (location.state as { login?: string } | null)?.login ?? '';
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { login: presetLogin, password: '' } });
   const next = safeNext(params.get('next'));
 
   const start = useMutation({
