@@ -13,8 +13,10 @@ import { randomUUID } from 'node:crypto';
 import type { Deps } from './deps';
 import { registerAccess } from './http/access';
 import { registerErrorHandling, sendError } from './http/errors';
+import { registerIdempotency } from './http/idempotency';
 import { ChannelVerifier } from './modules/channels/signature';
 import { apiModules } from './modules';
+import './services';
 import { AppError } from './errors';
 
 export type App = FastifyInstance;
@@ -63,6 +65,7 @@ export async function buildApp(deps: Deps): Promise<App> {
 
   const channels = new ChannelVerifier(deps.database.db, deps.clock, deps.config.channelClients);
   registerAccess(app, { db: deps.database.db, clock: deps.clock, sandbox: deps.config.sandbox, channels });
+  registerIdempotency(app, { db: deps.database.db, clock: deps.clock });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -11,11 +11,15 @@ import { SandboxPopulationRegistry } from './adapters/population-registry/sandbo
 import { HttpSmsGateway } from './adapters/sms/http';
 import type { SmsGateway } from './adapters/sms/port';
 import { SandboxSmsGateway } from './adapters/sms/sandbox';
+import { HttpTrafficAgency } from './adapters/traffic/http';
+import { SandboxTrafficAgency } from './adapters/traffic/sandbox';
+import { HttpTravelBans } from './adapters/travel-bans/http';
+import { SandboxTravelBans } from './adapters/travel-bans/sandbox';
 import { systemClock, type Clock } from './platform/clock';
 import { SmsOutbox } from './modules/sms/outbox';
 import { PasswordHasher } from './modules/passwords/hasher';
 
-export type DepsOverrides = Partial<Pick<Deps, 'clock' | 'registry' | 'smsGateway' | 'passwords'>> & {
+export type DepsOverrides = Partial<Pick<Deps, 'clock' | 'registry' | 'traffic' | 'travelBans' | 'smsGateway' | 'passwords'>> & {
   database?: Database;
   inMemory?: boolean;
 };
@@ -36,6 +40,12 @@ export async function createDeps(config: Config, logger: Logger, overrides: Deps
     (config.sandbox
       ? new SandboxPopulationRegistry(database.db)
       : new HttpPopulationRegistry({ url: config.registry.url!, token: config.registry.token! }));
+  const traffic =
+    overrides.traffic ??
+    (config.sandbox ? new SandboxTrafficAgency(database.db) : new HttpTrafficAgency({ url: config.traffic.url!, token: config.traffic.token! }));
+  const travelBans =
+    overrides.travelBans ??
+    (config.sandbox ? new SandboxTravelBans(database.db) : new HttpTravelBans({ url: config.travelBans.url!, token: config.travelBans.token! }));
   const smsGateway: SmsGateway =
     overrides.smsGateway ??
     (config.sandbox
@@ -44,5 +54,5 @@ export async function createDeps(config: Config, logger: Logger, overrides: Deps
   const outbox = new SmsOutbox(database.db, smsGateway, clock, logger);
   // Hash on as many threads as there are cores; queue a bounded burst beyond that.
   const passwords = overrides.passwords ?? new PasswordHasher({ concurrency: Math.max(2, os.availableParallelism()), maxQueue: 512 });
-  return { config, database, clock, registry, smsGateway, outbox, passwords, logger };
+  return { config, database, clock, registry, traffic, travelBans, smsGateway, outbox, passwords, logger };
 }

@@ -45,6 +45,10 @@ const envSchema = z.object({
   SMS_SENDER: z.string().default('Absher'),
   REGISTRY_URL: z.string().url().optional(),
   REGISTRY_TOKEN: z.string().optional(),
+  TRAFFIC_URL: z.string().url().optional(),
+  TRAFFIC_TOKEN: z.string().optional(),
+  TRAVEL_BANS_URL: z.string().url().optional(),
+  TRAVEL_BANS_TOKEN: z.string().optional(),
   /** Seed for the sandbox's synthetic population; the same seed gives the same people. */
   SANDBOX_SEED: z.coerce.number().int().default(20261123),
   /** How many synthetic persons the sandbox registry holds after the first start. */
@@ -67,6 +71,8 @@ export type Config = Readonly<{
   trustProxy: boolean;
   sms: { providerUrl: string | undefined; providerToken: string | undefined; sender: string };
   registry: { url: string | undefined; token: string | undefined };
+  traffic: { url: string | undefined; token: string | undefined };
+  travelBans: { url: string | undefined; token: string | undefined };
   sandboxSeed: number;
   sandboxPersons: number;
   webDist: string;
@@ -116,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     if (!e.SMS_PROVIDER_URL || !e.SMS_PROVIDER_TOKEN) problems.push('SMS_PROVIDER_URL and SMS_PROVIDER_TOKEN are required in production');
     if (!e.REGISTRY_URL || !e.REGISTRY_TOKEN) problems.push('REGISTRY_URL and REGISTRY_TOKEN are required in production');
+    if (!e.TRAFFIC_URL || !e.TRAFFIC_TOKEN) problems.push('TRAFFIC_URL and TRAFFIC_TOKEN are required in production');
+    if (!e.TRAVEL_BANS_URL || !e.TRAVEL_BANS_TOKEN) problems.push('TRAVEL_BANS_URL and TRAVEL_BANS_TOKEN are required in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -133,6 +141,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     sms: { providerUrl: e.SMS_PROVIDER_URL, providerToken: e.SMS_PROVIDER_TOKEN, sender: e.SMS_SENDER },
     registry: { url: e.REGISTRY_URL, token: e.REGISTRY_TOKEN },
+    traffic: { url: e.TRAFFIC_URL, token: e.TRAFFIC_TOKEN },
+    travelBans: { url: e.TRAVEL_BANS_URL, token: e.TRAVEL_BANS_TOKEN },
     sandboxSeed: e.SANDBOX_SEED,
     sandboxPersons: e.SANDBOX_PERSONS,
     webDist: path.resolve(e.WEB_DIST),

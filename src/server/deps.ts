@@ -5,6 +5,8 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import type { PopulationRegistry } from './adapters/population-registry/port';
 import type { SmsGateway } from './adapters/sms/port';
+import type { TrafficAgency } from './adapters/traffic/port';
+import type { TravelBans } from './adapters/travel-bans/port';
 import type { Clock } from './platform/clock';
 import type { SmsOutbox } from './modules/sms/outbox';
 import type { PasswordHasher } from './modules/passwords/hasher';
@@ -14,6 +16,8 @@ export type Deps = {
   database: Database;
   clock: Clock;
   registry: PopulationRegistry;
+  traffic: TrafficAgency;
+  travelBans: TravelBans;
   smsGateway: SmsGateway;
   outbox: SmsOutbox;
   passwords: PasswordHasher;

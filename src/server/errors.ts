@@ -71,6 +71,7 @@ export const errorCatalogue = {
   account_already_active: { status: 409, ar: 'الحساب مفعّل مسبقاً.', en: 'The account is already active.' },
   account_not_found: { status: 404, ar: 'الحساب غير موجود.', en: 'The account does not exist.' },
   person_not_found: { status: 404, ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' },
+  sponsor_not_found: { status: 422, ar: 'الكفيل غير موجود في سجل مركز المعلومات الوطني.', en: 'The sponsor is not in the population registry.' },
   not_an_officer: { status: 403, ar: 'هذا الإجراء لموظفي الجوازات فقط.', en: 'Only passports officers can do this.' },
   original_document_not_checked: { status: 422, ar: 'يجب التحقق من الوثيقة الأصلية قبل التفعيل.', en: 'The original document must be checked before activation.' },
   activation_account_suspended: {
@@ -84,6 +85,32 @@ export const errorCatalogue = {
     en: 'This document does not fit the identity: a national ID card for a citizen, an iqama for a resident, a passport for either.',
   },
   officer_without_office: { status: 403, ar: 'حسابك غير مرتبط بمكتب جوازات؛ لا يمكن التفعيل دون مكتب.', en: 'Your staff account is not assigned to a passports office; activation needs one.' },
+
+  // e-services
+  service_not_found: { status: 404, ar: 'الخدمة غير موجودة.', en: 'There is no such service.' },
+  request_not_found: { status: 404, ar: 'الطلب غير موجود.', en: 'The request does not exist.' },
+  not_your_beneficiary: { status: 403, ar: 'لا يمكنك تقديم طلب لهذا الشخص: ليس أنت ولا أحد أفراد أسرتك أو عمالتك.', en: 'You cannot apply for this person: they are neither you nor a member of your family or household.' },
+  relation_not_allowed: { status: 403, ar: 'هذه الخدمة لا تُقدَّم بهذه الصفة لهذا الشخص.', en: 'This service cannot be requested in this capacity for this person.' },
+  service_not_for_beneficiary: { status: 422, ar: 'هذه الخدمة غير متاحة لهذه الفئة (مواطن أو مقيم).', en: 'This service is not available for this kind of person (citizen or resident).' },
+  conflicting_request: { status: 409, ar: 'يوجد طلب مفتوح مماثل لهذا الشخص؛ أكمله أو ألغه أولاً.', en: 'A similar open request exists for this person; finish or cancel it first.' },
+  request_action_not_allowed: { status: 409, ar: 'لا يمكن تنفيذ هذا الإجراء في الحالة الحالية للطلب.', en: 'This action is not possible in the request’s current status.' },
+  consent_not_yours: { status: 403, ar: 'الموافقة على هذا الطلب لولي الأمر فقط.', en: 'Only the guardian can consent to this request.' },
+  idempotency_key_required: { status: 400, ar: 'يجب إرسال الترويسة Idempotency-Key مع هذا الطلب.', en: 'This request needs an Idempotency-Key header.' },
+  idempotency_key_reused: { status: 422, ar: 'استُخدم مفتاح Idempotency-Key مع طلب مختلف.', en: 'This Idempotency-Key was used with a different request.' },
+  request_in_progress: { status: 409, ar: 'طلب بالمفتاح نفسه قيد التنفيذ؛ أعد المحاولة بعد لحظات.', en: 'A request with the same key is in progress; retry in a moment.' },
+
+  // bills and payments
+  bill_not_found: { status: 404, ar: 'رقم الفاتورة غير موجود.', en: 'There is no bill with this number.' },
+  amount_mismatch: { status: 409, ar: 'المبلغ لا يطابق مبلغ الفاتورة.', en: 'The amount does not match the bill.' },
+  bill_expired: { status: 409, ar: 'انتهت صلاحية الفاتورة؛ قدّم الطلب من جديد.', en: 'The bill has expired; submit the request again.' },
+  bill_cancelled: { status: 409, ar: 'أُلغيت الفاتورة لأن الطلب أُلغي.', en: 'The bill was cancelled with its request.' },
+  payment_channel_not_allowed: { status: 403, ar: 'هذه الجهة لا تستطيع سداد الفواتير.', en: 'This client cannot pay bills.' },
+
+  // e-authorizations
+  delegation_not_found: { status: 404, ar: 'التفويض غير موجود.', en: 'The authorization does not exist.' },
+  delegation_revoked: { status: 403, ar: 'أُلغي هذا التفويض.', en: 'This authorization has been revoked.' },
+  delegation_not_in_force: { status: 403, ar: 'التفويض غير سارٍ الآن.', en: 'This authorization is not in force now.' },
+  delegation_out_of_scope: { status: 403, ar: 'هذه الخدمة خارج نطاق التفويض.', en: 'This service is outside the authorization.' },
 
   // generic
   not_found: { status: 404, ar: 'المورد غير موجود.', en: 'The resource does not exist.' },

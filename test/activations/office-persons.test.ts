@@ -52,7 +52,7 @@ describe('GET /api/v1/office/persons/{idNumber}', () => {
       kind: 'resident',
       nationality: 'IND',
       iqama: { number: person.idNumber, expiresOn: person.iqamaExpiresOn },
-      account: { accountId: account.id, status: 'active', activation: { channel: 'kiosk', at: account.activatedAt!.toISOString(), location: 'atm-alrajhi' } },
+      account: { accountId: account.id, status: 'active', activation: { channel: 'kiosk', at: account.activatedAt!.toISOString(), location: 'kiosk-airports' } },
     });
     // Not needed at the desk, so it does not leave: sponsor, profession, marital status.
     expect(Object.keys(res.json()).sort()).toEqual(['account', 'birthDate', 'idNumber', 'iqama', 'kind', 'mobile', 'name', 'nationality', 'passport']);

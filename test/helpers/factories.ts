@@ -79,7 +79,7 @@ export async function buildAccount(
     termsVersion: 1,
     createdAt: now,
     activationChannel: status === 'registered' ? null : (opts.activation ?? 'atm'),
-    activationLocation: status === 'registered' ? null : 'atm-alrajhi',
+    activationLocation: status === 'registered' ? null : { atm: 'atm-alrajhi', kiosk: 'kiosk-airports', office: 'office-riyadh' }[opts.activation ?? 'atm'],
     activatedAt: status === 'registered' ? null : now,
     activatedBy: null,
     passwordChangedAt: null,

@@ -9,6 +9,10 @@ const production = {
   SMS_PROVIDER_TOKEN: 'token',
   REGISTRY_URL: 'https://registry.example.test',
   REGISTRY_TOKEN: 'token',
+  TRAFFIC_URL: 'https://traffic.example.test',
+  TRAFFIC_TOKEN: 'token',
+  TRAVEL_BANS_URL: 'https://bans.example.test',
+  TRAVEL_BANS_TOKEN: 'token',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -61,6 +65,8 @@ describe('configuration', () => {
         'CHANNEL_CLIENTS is required in production',
         'SMS_PROVIDER_URL and SMS_PROVIDER_TOKEN are required in production',
         'REGISTRY_URL and REGISTRY_TOKEN are required in production',
+        'TRAFFIC_URL and TRAFFIC_TOKEN are required in production',
+        'TRAVEL_BANS_URL and TRAVEL_BANS_TOKEN are required in production',
       ]),
     );
   });

@@ -10,6 +10,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   smallint,
@@ -285,13 +286,18 @@ export const auditLog = pgTable(
     actorId: text('actor_id'),
     /** The account whose records the action touched. */
     subjectAccountId: uuid('subject_account_id'),
+    /** The person whose records the action touched, account or not (a dependent, a worker). */
+    subjectIdNumber: char('subject_id_number', { length: 10 }),
     /** When the actor acted for someone else (a delegate, a sponsor), whose behalf. */
     onBehalfOf: text('on_behalf_of'),
     channel: text('channel', { enum: ['web', 'api', 'atm', 'kiosk', 'office', 'system'] }).notNull(),
     requestId: text('request_id'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_subject_idx').on(t.subjectAccountId, t.at)],
+  (t) => [
+    index('audit_subject_idx').on(t.subjectAccountId, t.at),
+    index('audit_subject_person_idx').on(t.subjectIdNumber, t.at).where(sql`${t.subjectIdNumber} is not null`),
+  ],
 );
 
 /** A key-value row per process-wide fact (the sandbox seed applied, for instance). */
@@ -300,3 +306,186 @@ export const systemState = pgTable('system_state', {
   value: jsonb('value').notNull(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
+
+// ---------------------------------------------------------------------------------------
+// The e-services: requests, their fees and bills, and what they produce.
+
+/**
+ * Every number a service's rules depend on (fees in halalas, durations, limits), as dated
+ * rows: a new schedule is a new row with a later effective date, never a code change.
+ */
+export const serviceParameters = pgTable(
+  'service_parameters',
+  {
+    service: text('service').notNull(),
+    key: text('key').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    value: integer('value').notNull(),
+    unit: text('unit', { enum: ['halalas', 'days', 'months', 'years', 'count'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.service, t.key, t.effectiveFrom] })],
+);
+
+export const REQUEST_STATUSES = ['awaiting_consent', 'awaiting_payment', 'submitted', 'issued', 'rejected', 'cancelled'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const serviceRequests = pgTable(
+  'service_requests',
+  {
+    id: uuid('id').primaryKey(),
+    /** A short number for people: printed on receipts and read over the phone. */
+    number: text('number').notNull(),
+    service: text('service').notNull(),
+    status: text('status', { enum: REQUEST_STATUSES }).notNull(),
+    applicantAccountId: uuid('applicant_account_id').notNull(),
+    beneficiaryIdNumber: char('beneficiary_id_number', { length: 10 }).notNull(),
+    /** How the applicant may act for the beneficiary: self, head of family, sponsor, delegate... */
+    relation: text('relation').notNull(),
+    /** When a delegate acts: the grantor's account, on whose behalf. */
+    onBehalfOfAccountId: uuid('on_behalf_of_account_id'),
+    delegationId: uuid('delegation_id'),
+    input: jsonb('input').$type<Record<string, unknown>>().notNull(),
+    feeHalalas: integer('fee_halalas').notNull(),
+    feeLines: jsonb('fee_lines').$type<Array<{ key: string; amountHalalas: number; quantity: number }>>().notNull(),
+    /** Two requests with the same key cannot both be open (two exit/re-entry visas for one person). */
+    conflictKey: text('conflict_key'),
+    /** A minor's own application: the guardians one of whom must consent. */
+    consentFrom: jsonb('consent_from').$type<string[]>(),
+    /** The refusal codes at fulfilment, or what was produced. */
+    outcome: jsonb('outcome').$type<Record<string, unknown>>(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+    submittedAt: ts('submitted_at'),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('service_requests_number_uq').on(t.number),
+    uniqueIndex('service_requests_open_conflict_uq')
+      .on(t.conflictKey)
+      .where(sql`${t.status} in ('awaiting_consent', 'awaiting_payment', 'submitted') and ${t.conflictKey} is not null`),
+    index('service_requests_applicant_idx').on(t.applicantAccountId, t.createdAt),
+    index('service_requests_beneficiary_idx').on(t.beneficiaryIdNumber, t.createdAt),
+    index('service_requests_behalf_idx').on(t.onBehalfOfAccountId).where(sql`${t.onBehalfOfAccountId} is not null`),
+    index('service_requests_submitted_idx').on(t.submittedAt).where(sql`${t.status} = 'submitted'`),
+  ],
+);
+
+/** Each transition of a request: who moved it, for whom, from what to what. */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: uuid('request_id').notNull(),
+    at: ts('at').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorKind: text('actor_kind', { enum: ['account', 'officer', 'channel', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    onBehalfOf: text('on_behalf_of'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('request_events_request_idx').on(t.requestId, t.at)],
+);
+
+export const bills = pgTable(
+  'bills',
+  {
+    /** SADAD-style: the number a person keys in at the bank. */
+    billNumber: text('bill_number').primaryKey(),
+    requestId: uuid('request_id').notNull(),
+    amountHalalas: integer('amount_halalas').notNull(),
+    status: text('status', { enum: ['unpaid', 'paid', 'cancelled', 'expired'] }).notNull(),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    paidAt: ts('paid_at'),
+    paidByClient: text('paid_by_client'),
+    receiptId: text('receipt_id'),
+    /** What happens to money already paid when the request is rejected: a refund is due, then made. */
+    refundStatus: text('refund_status', { enum: ['due', 'refunded'] }),
+  },
+  (t) => [index('bills_request_idx').on(t.requestId)],
+);
+
+/** Idempotency-Key: the first answer to a key, replayed for the same key and body. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    requestHash: bytea('request_hash').notNull(),
+    status: text('status', { enum: ['in_progress', 'done'] }).notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+/** Documents the directorate issued or recorded: passports, visas; iqamas come in the establishments work. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: ['passport', 'iqama', 'exit_reentry_visa', 'final_exit_visa'] }).notNull(),
+    number: text('number').notNull(),
+    holderIdNumber: char('holder_id_number', { length: 10 }).notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['valid', 'replaced', 'used', 'cancelled'] }).notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    requestId: uuid('request_id'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('documents_kind_number_uq').on(t.kind, t.number), index('documents_holder_idx').on(t.holderIdNumber, t.kind)],
+);
+
+/** E-authorizations: a holder lets a Saudi citizen carry out named services for them, for a period. */
+export const delegations = pgTable(
+  'delegations',
+  {
+    id: uuid('id').primaryKey(),
+    grantorAccountId: uuid('grantor_account_id').notNull(),
+    delegateAccountId: uuid('delegate_account_id').notNull(),
+    services: jsonb('services').$type<string[]>().notNull(),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('delegations_grantor_idx').on(t.grantorAccountId), index('delegations_delegate_idx').on(t.delegateAccountId)],
+);
+
+/** Sandbox traffic department: unpaid fines per person. */
+export const sandboxTrafficFines = pgTable(
+  'sandbox_traffic_fines',
+  {
+    id: uuid('id').primaryKey(),
+    idNumber: char('id_number', { length: 10 }).notNull(),
+    amountHalalas: integer('amount_halalas').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    paid: boolean('paid').notNull().default(false),
+  },
+  (t) => [index('sandbox_traffic_fines_person_idx').on(t.idNumber)],
+);
+
+/** Sandbox travel bans (a court or security order) per person. */
+export const sandboxTravelBans = pgTable('sandbox_travel_bans', {
+  idNumber: char('id_number', { length: 10 }).primaryKey(),
+  reason: text('reason').notNull(),
+  since: date('since', { mode: 'string' }).notNull(),
+});
+
+/** Reminders already sent, so that each is sent once per document and threshold. */
+export const remindersSent = pgTable(
+  'reminders_sent',
+  {
+    idNumber: char('id_number', { length: 10 }).notNull(),
+    document: text('document').notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+    thresholdDays: integer('threshold_days').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.idNumber, t.document, t.expiresOn, t.thresholdDays] })],
+);
+
+export const requestNumberSeq = pgSequence('service_request_number_seq', { startWith: 100000 });

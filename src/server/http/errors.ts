@@ -5,6 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AgencyUnavailableError } from '../adapters/population-registry/port';
 import { AppError, errorCatalogue, languageOf, messageFor, type ErrorCode } from '../errors';
+import { RuleRefusal } from '../services/engine/refusals';
 
 export type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 
@@ -27,6 +28,20 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) return sendError(req, reply, err.code, err.details, err.retryAfter);
+    if (err instanceof RuleRefusal) {
+      const lang = languageOf(req.headers['accept-language']);
+      const [first] = err.refusals;
+      return reply
+        .status(422)
+        .type('application/json; charset=utf-8')
+        .send({
+          error: {
+            code: first!.code,
+            message: first!.message[lang],
+            details: { refusals: err.refusals.map((r) => ({ code: r.code, message: r.message[lang], ...(r.details ? { details: r.details } : {}) })) },
+          },
+        });
+    }
     if (err instanceof AgencyUnavailableError) return sendError(req, reply, 'dependency_unavailable', { agency: err.agency }, 30);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({

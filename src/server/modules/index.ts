@@ -5,6 +5,8 @@ import { officeModule } from './office/routes';
 import { meRoutes } from './me/routes';
 import { passwordResetRoutes } from './password-resets/routes';
 import { registrationRoutes } from './registrations/routes';
+import { requestRoutes } from './requests/routes';
+import { sandboxModule } from './sandbox/routes';
 import { sessionRoutes } from './sessions/routes';
 import { termsRoutes } from './terms/routes';
 
@@ -14,6 +16,8 @@ export const apiModules: ApiModule[] = [
   { name: 'sessions', routes: sessionRoutes },
   { name: 'me', routes: meRoutes },
   { name: 'password-resets', routes: passwordResetRoutes },
+  { name: 'requests', routes: requestRoutes },
   activationsModule,
   officeModule,
+  sandboxModule,
 ];

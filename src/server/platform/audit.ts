@@ -10,6 +10,8 @@ export type AuditEntry = {
   action: string;
   actor: { kind: 'account' | 'officer' | 'channel' | 'system' | 'anonymous'; id?: string | null };
   subjectAccountId?: string | null;
+  /** The person the action touched, by identity number, whether or not they have an account. */
+  subjectIdNumber?: string | null;
   onBehalfOf?: string | null;
   channel: AuditChannel;
   requestId?: string | null;
@@ -24,6 +26,7 @@ export async function audit(tx: Executor, e: AuditEntry): Promise<void> {
     actorKind: e.actor.kind,
     actorId: e.actor.id ?? null,
     subjectAccountId: e.subjectAccountId ?? null,
+    subjectIdNumber: e.subjectIdNumber ?? null,
     onBehalfOf: e.onBehalfOf ?? null,
     channel: e.channel,
     requestId: e.requestId ?? null,

@@ -9,6 +9,7 @@ import { buildApp } from '../../../src/server/app';
 import type { Deps } from '../../../src/server/deps';
 import { PasswordHasher } from '../../../src/server/modules/passwords/hasher';
 import { openTestDatabase } from '../../helpers/database';
+import { startJobs } from '../../../src/server/jobs';
 
 export type RunningServer = { url: string; deps: Deps; close(): Promise<void> };
 
@@ -20,7 +21,7 @@ export async function startServer(): Promise<RunningServer> {
     passwords: new PasswordHasher({ concurrency: 2, maxQueue: 1000 }),
   });
   const app = await buildApp(deps);
-  const stopPoller = deps.outbox.startPoller(500);
+  const stopPoller = startJobs(deps);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -1,9 +1,14 @@
 // The population registry reached over HTTP (the national information center's API):
 //   GET  {url}/persons/{idNumber}                      → 200 RegistryPerson | 404
 //   POST {url}/persons/{idNumber}/fingerprint-matches  {rightIndex, leftIndex} → 200 {"match": boolean}
+//   GET  {url}/persons/{idNumber}/fingerprints         → 200 {"onFile": boolean}
+//   GET  {url}/persons/{idNumber}/family               → 200 [FamilyLink] (members under this head)
+//   GET  {url}/persons/{idNumber}/heads                → 200 [FamilyLink] (heads this member is under)
+//   GET  {url}/sponsors/{idNumber}/persons             → 200 [RegistryPerson]
+//   PUT  {url}/persons/{idNumber}/passport             {number, issuedOn, expiresOn} → 204
 // with a bearer token. A network failure, a timeout or a 5xx is AgencyUnavailableError (503).
 import { z } from 'zod';
-import { AgencyUnavailableError, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson } from './port';
+import { AgencyUnavailableError, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson } from './port';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const personSchema = z.object({
@@ -19,6 +24,12 @@ const personSchema = z.object({
   sponsor: z.object({ kind: z.enum(['establishment', 'person']), id: z.string() }).nullable(),
   profession: z.string().nullable(),
   maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed']).nullable(),
+});
+
+const linkSchema = z.object({
+  headIdNumber: z.string(),
+  memberIdNumber: z.string(),
+  relation: z.enum(['spouse', 'son', 'daughter', 'father', 'mother']),
 });
 
 export class HttpPopulationRegistry implements PopulationRegistry {
@@ -37,6 +48,38 @@ export class HttpPopulationRegistry implements PopulationRegistry {
     if (res.status === 404) return false;
     const body = (await res.json().catch(() => null)) as { match?: unknown } | null;
     return body?.match === true;
+  }
+
+  async hasFingerprints(idNumber: string): Promise<boolean> {
+    const res = await this.call('GET', `/persons/${idNumber}/fingerprints`);
+    if (res.status === 404) return false;
+    const body = (await res.json().catch(() => null)) as { onFile?: unknown } | null;
+    return body?.onFile === true;
+  }
+
+  familyOf(idNumber: string): Promise<FamilyLink[]> {
+    return this.list(`/persons/${idNumber}/family`, linkSchema);
+  }
+
+  headsOf(idNumber: string): Promise<FamilyLink[]> {
+    return this.list(`/persons/${idNumber}/heads`, linkSchema);
+  }
+
+  sponsoredBy(idNumber: string): Promise<RegistryPerson[]> {
+    return this.list(`/sponsors/${idNumber}/persons`, personSchema);
+  }
+
+  async recordPassport(idNumber: string, passport: { number: string; issuedOn: string; expiresOn: string }): Promise<void> {
+    const res = await this.call('PUT', `/persons/${idNumber}/passport`, passport);
+    if (!res.ok) throw new AgencyUnavailableError('population_registry', new Error(`status ${res.status}`));
+  }
+
+  private async list<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
+    const res = await this.call('GET', path);
+    if (res.status === 404) return [];
+    const parsed = z.array(schema).safeParse(await res.json().catch(() => null));
+    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
+    return parsed.data;
   }
 
   private async call(method: string, path: string, body?: unknown): Promise<Response> {

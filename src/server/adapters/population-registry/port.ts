@@ -18,10 +18,22 @@ export type RegistryPerson = {
 
 export type FingerprintTemplates = { rightIndex: string; leftIndex: string };
 
+export type FamilyLink = { headIdNumber: string; memberIdNumber: string; relation: 'spouse' | 'son' | 'daughter' | 'father' | 'mother' };
+
 export interface PopulationRegistry {
   findPerson(idNumber: string): Promise<RegistryPerson | null>;
   /** Whether both index fingerprint templates match the ones on file. */
   matchFingerprints(idNumber: string, templates: FingerprintTemplates): Promise<boolean>;
+  /** Whether fingerprints are on file at all (they are taken from the age of 12). */
+  hasFingerprints(idNumber: string): Promise<boolean>;
+  /** The members registered under a head of family. */
+  familyOf(headIdNumber: string): Promise<FamilyLink[]>;
+  /** The heads of family a person is registered under (a minor's guardians). */
+  headsOf(memberIdNumber: string): Promise<FamilyLink[]>;
+  /** Residents sponsored by a person (domestic workers and dependents). */
+  sponsoredBy(sponsorIdNumber: string): Promise<RegistryPerson[]>;
+  /** Records a person's new passport (issued by the directorate, or recorded after a renewal abroad). */
+  recordPassport(idNumber: string, passport: { number: string; issuedOn: string; expiresOn: string }): Promise<void>;
 }
 
 /** Thrown by an adapter when the agency cannot be reached; the edge answers 503. */

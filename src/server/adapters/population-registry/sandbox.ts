@@ -1,10 +1,10 @@
 // The sandbox population registry: the synthetic people in registry_persons (seeded by
 // ../../modules/sandbox/seed.ts), answered as the real registry would.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { registryPersons } from '../../db/schema';
+import { registryFamilyLinks, registryPersons } from '../../db/schema';
 import { safeEqual } from '../../platform/crypto';
-import { AgencyUnavailableError, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson } from './port';
+import { AgencyUnavailableError, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson } from './port';
 
 type Row = typeof registryPersons.$inferSelect;
 
@@ -34,10 +34,47 @@ export class SandboxPopulationRegistry implements PopulationRegistry {
     return r && l;
   }
 
+  async hasFingerprints(idNumber: string): Promise<boolean> {
+    const row = await this.row(idNumber);
+    return !!row && row.fingerprintRight.length > 0 && row.fingerprintLeft.length > 0;
+  }
+
+  async familyOf(headIdNumber: string): Promise<FamilyLink[]> {
+    this.check();
+    return this.db.select().from(registryFamilyLinks).where(eq(registryFamilyLinks.headIdNumber, headIdNumber));
+  }
+
+  async headsOf(memberIdNumber: string): Promise<FamilyLink[]> {
+    this.check();
+    return this.db.select().from(registryFamilyLinks).where(eq(registryFamilyLinks.memberIdNumber, memberIdNumber));
+  }
+
+  async sponsoredBy(sponsorIdNumber: string): Promise<RegistryPerson[]> {
+    this.check();
+    const rows = await this.db
+      .select()
+      .from(registryPersons)
+      .where(and(eq(registryPersons.sponsorKind, 'person'), eq(registryPersons.sponsorId, sponsorIdNumber)))
+      .orderBy(registryPersons.idNumber)
+      .limit(500);
+    return rows.map(toPerson);
+  }
+
+  async recordPassport(idNumber: string, passport: { number: string; issuedOn: string; expiresOn: string }): Promise<void> {
+    this.check();
+    await this.db
+      .update(registryPersons)
+      .set({ passportNumber: passport.number, passportIssuedOn: passport.issuedOn, passportExpiresOn: passport.expiresOn })
+      .where(eq(registryPersons.idNumber, idNumber));
+  }
+
+  private check(): void {
+    if (this.down) throw new AgencyUnavailableError('population_registry');
+  }
+
   private async row(idNumber: string): Promise<Row | undefined> {
-    if (this.down) {
-      throw new AgencyUnavailableError('population_registry');
-    }
+    this.check();
+
     const [row] = await this.db.select().from(registryPersons).where(eq(registryPersons.idNumber, idNumber)).limit(1);
     return row;
   }
@@ -49,7 +86,7 @@ export function encodeTemplate(bytes: Buffer): string {
 }
 
 function decodeTemplate(text: string): Buffer {
-  return /^[A-Za-z0-9_-]{1,200}$/.test(text) ? Buffer.from(text, 'base64url') : Buffer.alloc(0);
+  return /^[A-Za-z0-9_-]{1,8192}$/.test(text) ? Buffer.from(text, 'base64url') : Buffer.alloc(0);
 }
 
 export function toPerson(row: Row): RegistryPerson {

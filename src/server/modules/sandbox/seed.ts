@@ -1,8 +1,255 @@
+// Seeds the sandbox: on the first start the passports offices, the demo personas and a
+// first synthetic population (registry only, so that anyone can try registering); on
+// `absher seed --persons N`, N more synthetic persons with registered, activated accounts,
+// continuing after the persons already there.
+//
+// The bulk path computes the people inside the database (bulk-sql.ts) in chunks. On
+// PostgreSQL the registry rows and the accounts of a chunk are written by two connections
+// at once, each table by one writer, so that both use the two cores and every index grows
+// at its right edge (keys ascend with the index), which keeps its pages full.
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { SANDBOX_CHANNEL_CLIENTS } from '../../config';
+import type { Executor } from '../../db/client';
+import { accounts, offices, registryFamilyLinks, registryPersons, staffRoles, termsVersions } from '../../db/schema';
 import type { Deps } from '../../deps';
+import { newId } from '../../platform/crypto';
+import { addDays, populationConstants } from '../../../domain/synthetic/population';
+import { insertAccountsSql, insertPersonsSql, type AccountOptions, type BulkContext } from './bulk-sql';
+import { SANDBOX_OFFICES } from './offices';
+import {
+  PERSONA_RELATIVES,
+  PERSONAS,
+  personaFingerprints,
+  personaPassportNumber,
+  SANDBOX_PASSWORD,
+  type PersonaPerson,
+} from './personas';
+import { ensurePopulationState, firstStartDone, recordFirstStart, reserveIndices, type PopulationState } from './population-state';
 
-export type SeedResult = { persons: number; accounts: number; skipped: boolean };
+export type SeedResult = {
+  /** True when this was a first-start seeding that had already been done. */
+  skipped: boolean;
+  offices: number;
+  /** Demo personas and their relatives loaded now. */
+  personas: number;
+  /** Synthetic persons added now. */
+  persons: number;
+  /** Accounts created now (personas' and synthetic persons'). */
+  accounts: number;
+  /** The population index of the first synthetic person added, when any was. */
+  firstIndex: number | null;
+};
 
-/** Placeholder until the sandbox population generator lands. */
-export async function seedSandbox(_deps: Deps, _opts: { persons: number; firstStartOnly: boolean }): Promise<SeedResult> {
-  return { persons: 0, accounts: 0, skipped: true };
+export type SeedOptions = {
+  persons: number;
+  firstStartOnly: boolean;
+  /** Persons per statement; the default suits both engines. */
+  chunkSize?: number;
+};
+
+/** Serializes instances that start together on one PostgreSQL database. */
+const SEED_LOCK = 727_264_002;
+
+export async function seedSandbox(deps: Deps, opts: SeedOptions): Promise<SeedResult> {
+  if (!deps.config.sandbox) throw new Error('the sandbox is seeded only in sandbox mode');
+  if (!Number.isInteger(opts.persons) || opts.persons < 0) throw new RangeError('persons must be a whole number');
+  const db = deps.database.db;
+  const now = deps.clock.now();
+  const result: SeedResult = { skipped: false, offices: 0, personas: 0, persons: 0, accounts: 0, firstIndex: null };
+
+  // A cheap look first, so that an ordinary restart does not pay for a password hash.
+  if (opts.firstStartOnly && (await firstStartDone(db))) return { ...result, skipped: true };
+
+  // One hash for every seeded account: argon2id is slow on purpose, and these accounts all
+  // share the documented sandbox password.
+  const passwordHash = await deps.passwords.hash(SANDBOX_PASSWORD);
+  const firstStartPersons = opts.firstStartOnly ? opts.persons : 0;
+  const chunkSize = opts.chunkSize ?? 50_000;
+
+  const base = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
+    if (await firstStartDone(tx)) return null;
+    const state = await ensurePopulationState(tx, { seed: deps.config.sandboxSeed, asOf: isoDay(now), now });
+    await tx.insert(offices).values([...SANDBOX_OFFICES]).onConflictDoNothing();
+    const personas = await insertPersonas(tx, state, passwordHash, await latestTermsVersion(tx), now);
+    let firstIndex: number | null = null;
+    if (firstStartPersons > 0) {
+      const { first } = await reserveIndices(tx, 'seeded', firstStartPersons, now);
+      const ctx = bulkContext(state);
+      for (let from = first; from < first + firstStartPersons; from += chunkSize) {
+        await tx.execute(sql.raw(insertPersonsSql(ctx, from, Math.min(first + firstStartPersons, from + chunkSize))));
+      }
+      firstIndex = first;
+    }
+    await recordFirstStart(tx, { at: now.toISOString(), offices: SANDBOX_OFFICES.length, ...personas, persons: firstStartPersons }, now);
+    return { personas, firstIndex };
+  });
+  if (base) {
+    result.offices = SANDBOX_OFFICES.length;
+    result.personas = base.personas.persons;
+    result.accounts += base.personas.accounts;
+    result.persons = firstStartPersons;
+    result.firstIndex = base.firstIndex;
+  } else if (opts.firstStartOnly) {
+    return { ...result, skipped: true };
+  }
+  if (opts.firstStartOnly || opts.persons === 0) return result;
+
+  const added = await addPersonsWithAccounts(deps, opts.persons, passwordHash, chunkSize);
+  result.persons += opts.persons;
+  result.accounts += opts.persons;
+  result.firstIndex ??= added.first;
+  return result;
+}
+
+async function addPersonsWithAccounts(deps: Deps, count: number, passwordHash: string, chunkSize: number): Promise<{ first: number }> {
+  const db = deps.database.db;
+  const now = deps.clock.now();
+  const { first, state } = await db.transaction((tx) => reserveIndices(tx, 'seeded', count, now));
+  const ctx = bulkContext(state);
+  const accountOptions: AccountOptions = {
+    passwordHash,
+    termsVersion: await latestTermsVersion(db),
+    officeIds: SANDBOX_OFFICES.map((o) => o.id),
+    atmClientIds: SANDBOX_CHANNEL_CLIENTS.filter((c) => c.kind === 'atm').map((c) => c.id),
+    kioskClientId: SANDBOX_CHANNEL_CLIENTS.find((c) => c.kind === 'kiosk')!.id,
+    accountIdPrefix: accountIdPrefix(state.seed),
+  };
+  const chunks: Array<[number, number]> = [];
+  for (let from = first; from < first + count; from += chunkSize) chunks.push([from, Math.min(first + count, from + chunkSize)]);
+
+  const persons = async () => {
+    for (const [from, to] of chunks) {
+      await db.transaction(async (tx) => {
+        // The chunk is materialized once for the registry rows and the family links.
+        await tx.execute(sql`set local work_mem = '64MB'`);
+        await tx.execute(sql.raw(insertPersonsSql(ctx, from, to)));
+      });
+      deps.logger.debug({ from, to }, 'sandbox persons seeded');
+    }
+  };
+  const accountRows = async () => {
+    for (const [from, to] of chunks) {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql.raw(insertAccountsSql(ctx, from, to, accountOptions)));
+      });
+      deps.logger.debug({ from, to }, 'sandbox accounts seeded');
+    }
+  };
+  // The embedded database has one connection: there the two writers would only take turns.
+  if (deps.database.engine === 'postgres') await Promise.all([persons(), accountRows()]);
+  else {
+    await persons();
+    await accountRows();
+  }
+  return { first };
+}
+
+async function latestTermsVersion(tx: Executor): Promise<number> {
+  const [row] = await tx.select({ version: sql<number | null>`max(${termsVersions.version})` }).from(termsVersions);
+  return Number(row?.version ?? 1);
+}
+
+function bulkContext(state: PopulationState): BulkContext {
+  return { constants: populationConstants(state.seed), asOf: state.asOf };
+}
+
+/** The seeded accounts' ids: 20 hex digits from the seed (a version-8 UUID), then the index. */
+export function accountIdPrefix(seed: number): string {
+  const h = createHash('sha512').update(`${seed}:accounts`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(12, 15)}-8${h.slice(15, 18)}-`;
+}
+
+async function insertPersonas(
+  tx: Executor,
+  state: PopulationState,
+  passwordHash: string,
+  termsVersion: number,
+  now: Date,
+): Promise<{ persons: number; accounts: number }> {
+  let persons = 0;
+  let created = 0;
+  const idOf = new Map<string, string>();
+  for (const persona of PERSONAS) {
+    persons += await insertRegistryPerson(tx, persona.person, state.asOf);
+    if (!persona.account) continue;
+    const a = persona.account;
+    const [row] = await tx
+      .insert(accounts)
+      .values({
+        id: newId(),
+        idNumber: persona.person.idNumber,
+        username: a.username,
+        email: null,
+        mobile: persona.person.mobile,
+        language: a.language,
+        status: a.status,
+        passwordHash,
+        termsVersion,
+        createdAt: now,
+        activationChannel: a.activation?.channel ?? null,
+        activationLocation: a.activation?.location ?? null,
+        activatedAt: a.activation ? now : null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: accounts.id });
+    if (row) created++;
+    const accountId =
+      row?.id ??
+      (await tx.select({ id: accounts.id }).from(accounts).where(sql`${accounts.idNumber} = ${persona.person.idNumber}`))[0]?.id;
+    if (accountId) idOf.set(persona.key, accountId);
+  }
+  for (const persona of PERSONAS) {
+    const accountId = idOf.get(persona.key);
+    if (!persona.staffRole || !accountId) continue;
+    await tx
+      .insert(staffRoles)
+      .values({ accountId, role: persona.staffRole.role, officeId: persona.staffRole.officeId, grantedAt: now })
+      .onConflictDoNothing();
+  }
+  for (const relative of PERSONA_RELATIVES) {
+    persons += await insertRegistryPerson(tx, relative.person, state.asOf);
+    if (!relative.relation) continue;
+    const head = PERSONAS.find((p) => p.key === relative.of)!.person.idNumber;
+    await tx
+      .insert(registryFamilyLinks)
+      .values({ headIdNumber: head, memberIdNumber: relative.person.idNumber, relation: relative.relation })
+      .onConflictDoNothing();
+  }
+  return { persons, accounts: created };
+}
+
+async function insertRegistryPerson(tx: Executor, p: PersonaPerson, asOf: string): Promise<number> {
+  const fingerprints = personaFingerprints(p.idNumber);
+  const expiresOn = p.passport ? addDays(asOf, p.passport.expiresInDays) : null;
+  const rows = await tx
+    .insert(registryPersons)
+    .values({
+      idNumber: p.idNumber,
+      kind: p.kind,
+      nameAr: p.name.ar,
+      nameEn: p.name.en,
+      gender: p.gender,
+      birthDate: p.birthDate,
+      nationality: p.nationality,
+      mobile: p.mobile,
+      fingerprintRight: fingerprints.right,
+      fingerprintLeft: fingerprints.left,
+      passportNumber: p.passport ? personaPassportNumber(p) : null,
+      passportIssuedOn: p.passport && expiresOn ? addDays(expiresOn, 1 - (p.passport.years === 10 ? 3652 : 1826)) : null,
+      passportExpiresOn: expiresOn,
+      iqamaExpiresOn: p.iqamaExpiresInDays === null ? null : addDays(asOf, p.iqamaExpiresInDays),
+      sponsorKind: p.sponsor?.kind ?? null,
+      sponsorId: p.sponsor?.id ?? null,
+      profession: p.profession,
+      maritalStatus: p.maritalStatus,
+    })
+    .onConflictDoNothing()
+    .returning({ idNumber: registryPersons.idNumber });
+  return rows.length;
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
 }

@@ -102,18 +102,4 @@ export class SmsOutbox {
         .where(eq(smsOutbox.id, m.id));
     }
   }
-
-  /** Polls for due messages until stopped. */
-  startPoller(intervalMs = 2000): () => void {
-    let running = false;
-    const timer = setInterval(() => {
-      if (running) return;
-      running = true;
-      this.deliverDue()
-        .catch((err) => this.log.warn({ err: String(err) }, 'SMS poller failed'))
-        .finally(() => (running = false));
-    }, intervalMs);
-    timer.unref();
-    return () => clearInterval(timer);
-  }
 }

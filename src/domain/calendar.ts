@@ -1,0 +1,67 @@
+// Dates as Saudi documents carry them: ISO Gregorian on the wire, shown with the Hijri
+// (Umm al-Qura) date beside it.
+
+export type IsoDate = string;
+
+export function isoDate(d: Date): IsoDate {
+  return d.toISOString().slice(0, 10);
+}
+
+function utc(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const d = utc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDate(d);
+}
+
+/** Calendar months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const d = utc(date);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return isoDate(d);
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((utc(to).getTime() - utc(from).getTime()) / 86_400_000);
+}
+
+/** Age in whole years on a date. */
+export function ageOn(birthDate: IsoDate, on: IsoDate): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+const hijriFormatters = {
+  ar: new Intl.DateTimeFormat('ar-SA-u-ca-islamic-umalqura-nu-arab', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+const hijriNumeric = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
+
+/** The Umm al-Qura date as YYYY-MM-DD (AH), for machines. */
+export function hijriIso(date: IsoDate): string {
+  const parts = Object.fromEntries(hijriNumeric.formatToParts(utc(date)).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The Umm al-Qura date in words, for people. */
+export function hijriText(date: IsoDate, lang: 'ar' | 'en'): string {
+  return hijriFormatters[lang].format(utc(date));
+}
+
+/** A date as it leaves the API: Gregorian and Hijri side by side. */
+export function datePair(date: IsoDate): { gregorian: IsoDate; hijri: string } {
+  return { gregorian: date, hijri: hijriIso(date) };
+}

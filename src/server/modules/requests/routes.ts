@@ -1,0 +1,262 @@
+// The e-services over HTTP: the public catalogue, the eligibility answer and fee before
+// paying, submission (with Idempotency-Key), the applicant's requests, cancelling, a
+// guardian's consent, and the banks' payment of bills.
+import { z } from 'zod';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { toJSONSchema } from 'zod';
+import { eq } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { accounts } from '../../db/schema';
+import { errorResponse, idNumberSchema, isoTimestamp } from '../../http/schemas';
+import { requestMeta } from '../../http/request-meta';
+import { AppError } from '../../errors';
+import { allServices } from '../../services/catalogue';
+import { kingdomToday, billsOf, cancel, consent, eventsOf, listRequests, quote, submit, visibleRequest, type Actor } from '../../services/engine/requests';
+import { payBill } from '../../services/engine/bills';
+import { presentRequest } from '../../services/engine/presenter';
+import { loadParameters } from '../../services/parameters';
+
+const text = z.object({ ar: z.string(), en: z.string() });
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 422: errorResponse, 429: errorResponse, 503: errorResponse };
+const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
+
+const applicationBody = z.strictObject({
+  beneficiaryIdNumber: idNumberSchema.describe('who the service is for: yourself, a family member, a domestic worker'),
+  delegationId: z.string().uuid().optional().describe('acting as a delegate: the e-authorization to act under'),
+  input: z.record(z.string(), z.unknown()).default({}).describe('the service’s own fields: see the catalogue'),
+});
+
+const feeSchema = z.object({ totalHalalas: z.number().int(), lines: z.array(z.object({ key: z.string(), amountHalalas: z.number().int(), quantity: z.number().int() })) });
+const billSchema = z.object({
+  billNumber: z.string(),
+  amountHalalas: z.number().int(),
+  status: z.enum(['unpaid', 'paid', 'cancelled', 'expired']),
+  createdAt: isoTimestamp,
+  expiresAt: isoTimestamp,
+  paidAt: isoTimestamp.nullable(),
+  receiptId: z.string().nullable(),
+  refundStatus: z.enum(['due', 'refunded']).nullable(),
+});
+const requestSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  service: z.string(),
+  serviceName: text,
+  status: z.string(),
+  beneficiary: z.object({ idNumber: z.string(), name: text.nullable() }),
+  relation: z.string(),
+  byDelegate: z.boolean(),
+  appliedByYou: z.boolean().optional(),
+  input: z.record(z.string(), z.unknown()),
+  fee: feeSchema,
+  bills: z.array(billSchema),
+  outcome: z.record(z.string(), z.unknown()).nullable(),
+  allowedActions: z.array(z.string()),
+  createdAt: isoTimestamp,
+  submittedAt: isoTimestamp.nullable(),
+  decidedAt: isoTimestamp.nullable(),
+  createdOn: z.object({ gregorian: z.string(), hijri: z.string() }),
+  events: z
+    .array(z.object({ at: isoTimestamp, from: z.string().nullable(), to: z.string(), actorKind: z.string(), onBehalfOf: z.boolean(), details: z.record(z.string(), z.unknown()) }))
+    .optional(),
+});
+
+async function actorOf(deps: Deps, req: FastifyRequest): Promise<Actor> {
+  const accountId = req.session!.accountId;
+  const [a] = await deps.database.db.select({ idNumber: accounts.idNumber }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  if (!a) throw new AppError('account_not_found');
+  return { accountId, idNumber: a.idNumber };
+}
+
+export const requestRoutes =
+  (deps: Deps): FastifyPluginAsync =>
+  async (plain) => {
+    const app = plain.withTypeProvider<ZodTypeProvider>();
+
+    app.get(
+      '/services',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['e-services'],
+          summary: 'The public catalogue: every e-service with who it is for, its rules and its fees in force today',
+          response: {
+            200: z.object({
+              services: z.array(
+                z.object({
+                  code: z.string(),
+                  name: text,
+                  description: text,
+                  beneficiaryKinds: z.array(z.string()),
+                  relations: z.array(z.string()),
+                  delegable: z.boolean(),
+                  rules: z.array(z.object({ code: z.string(), text })),
+                  parameters: z.record(z.string(), z.object({ value: z.number(), unit: z.string(), effectiveFrom: z.string() })),
+                  input: z.record(z.string(), z.unknown()),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async () => {
+        const today = kingdomToday(deps.clock.now());
+        const services = await Promise.all(
+          allServices().map(async (s) => ({
+            code: s.code,
+            name: s.name,
+            description: s.description,
+            beneficiaryKinds: [...s.beneficiaryKinds],
+            relations: [...s.relations],
+            delegable: s.delegable,
+            rules: Object.entries(s.rules).map(([code, t]) => ({ code, text: t })),
+            parameters: (await loadParameters(deps.database.db, s.code, today)).all(),
+            input: toJSONSchema(s.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+          })),
+        );
+        return { services };
+      },
+    );
+
+    app.post(
+      '/services/:service/quote',
+      {
+        config: { access: 'account' },
+        schema: {
+          tags: ['e-services'],
+          summary: 'The eligibility answer and the fee for an application, before anything is created or paid',
+          security,
+          params: z.strictObject({ service: z.string().max(64) }),
+          body: applicationBody,
+          response: {
+            200: z.object({
+              eligible: z.boolean(),
+              relation: z.string(),
+              refusals: z.array(z.object({ code: z.string(), message: z.string() })),
+              fee: feeSchema,
+            }),
+            ...errors,
+          },
+        },
+      },
+      async (req) => {
+        const lang = requestMeta(req).language;
+        const q = await quote(deps, await actorOf(deps, req), req.params.service, req.body);
+        return { ...q, refusals: q.refusals.map((r) => ({ code: r.code, message: r.message[lang] })) };
+      },
+    );
+
+    app.post(
+      '/services/:service/requests',
+      {
+        config: { access: 'account', idempotency: 'required' },
+        schema: {
+          tags: ['e-services'],
+          summary: 'Submit an application (Idempotency-Key required)',
+          description:
+            'Eligibility is checked now and again at fulfilment. A fee-bearing request waits for its bill to be paid at a bank; a free one is decided at once. A second open request that conflicts (two exit/re-entry visas for one person) is refused with 409 conflicting_request.',
+          security,
+          params: z.strictObject({ service: z.string().max(64) }),
+          body: applicationBody,
+          response: { 201: requestSchema, ...errors },
+        },
+      },
+      async (req, reply) => {
+        const actor = await actorOf(deps, req);
+        const r = await submit(deps, actor, req.params.service, req.body, requestMeta(req));
+        return reply.status(201).send(await present(deps, r, actor));
+      },
+    );
+
+    app.get(
+      '/requests',
+      {
+        config: { access: 'account' },
+        schema: {
+          tags: ['e-services'],
+          summary: 'Requests you made, made for you, or made on your behalf by a delegate',
+          security,
+          response: { 200: z.object({ requests: z.array(requestSchema) }), ...errors },
+        },
+      },
+      async (req) => {
+        const actor = await actorOf(deps, req);
+        const rows = await listRequests(deps, actor);
+        const allBills = await billsOf(deps, rows.map((r) => r.id));
+        return {
+          requests: rows.map((r) => presentRequest(r, { bills: allBills.filter((b) => b.requestId === r.id), viewer: actor })),
+        };
+      },
+    );
+
+    app.get(
+      '/requests/:requestId',
+      {
+        config: { access: 'account' },
+        schema: { tags: ['e-services'], summary: 'One request with its bills and its history', security, params: z.strictObject({ requestId: z.string().uuid() }), response: { 200: requestSchema, ...errors } },
+      },
+      async (req) => {
+        const actor = await actorOf(deps, req);
+        const r = await visibleRequest(deps, actor, req.params.requestId);
+        return present(deps, r, actor, true);
+      },
+    );
+
+    app.post(
+      '/requests/:requestId/cancel',
+      {
+        config: { access: 'account', idempotency: 'optional' },
+        schema: { tags: ['e-services'], summary: 'Cancel a request that is not yet paid or consented', security, params: z.strictObject({ requestId: z.string().uuid() }), response: { 200: requestSchema, ...errors } },
+      },
+      async (req) => {
+        const actor = await actorOf(deps, req);
+        return present(deps, await cancel(deps, actor, req.params.requestId, requestMeta(req)), actor, true);
+      },
+    );
+
+    app.post(
+      '/requests/:requestId/consent',
+      {
+        config: { access: 'account', idempotency: 'optional' },
+        schema: {
+          tags: ['e-services'],
+          summary: 'A guardian approves or declines a minor’s own application',
+          security,
+          params: z.strictObject({ requestId: z.string().uuid() }),
+          body: z.strictObject({ decision: z.enum(['approve', 'decline']) }),
+          response: { 200: requestSchema, ...errors },
+        },
+      },
+      async (req) => {
+        const actor = await actorOf(deps, req);
+        return present(deps, await consent(deps, actor, req.params.requestId, req.body.decision === 'approve', requestMeta(req)), actor, true);
+      },
+    );
+
+    app.post(
+      '/channels/payments',
+      {
+        config: { access: 'channel', idempotency: 'optional' },
+        schema: {
+          tags: ['channels'],
+          summary: 'A bank pays a government bill (SADAD-style)',
+          description: 'Paying a paid bill again returns the same receipt; a wrong amount is 409 amount_mismatch; an unknown bill 404 bill_not_found; an expired bill 409 bill_expired.',
+          security: [{ channelSignature: [] }],
+          body: z.strictObject({ billNumber: z.string().regex(/^\d{6,20}$/), amountHalalas: z.number().int().positive().max(100_000_000) }),
+          response: { 200: z.object({ billNumber: z.string(), status: z.literal('paid'), paidAt: isoTimestamp, receiptId: z.string() }), ...errors },
+        },
+      },
+      async (req) => payBill(deps, req.channelClient!, req.body.billNumber, req.body.amountHalalas, { requestId: req.id }),
+    );
+  };
+
+async function present(deps: Deps, r: Parameters<typeof presentRequest>[0], actor: Actor, withEvents = false) {
+  const [bills, events, person] = await Promise.all([
+    billsOf(deps, [r.id]),
+    withEvents ? eventsOf(deps, r.id) : Promise.resolve(undefined),
+    deps.registry.findPerson(r.beneficiaryIdNumber).catch(() => null),
+  ]);
+  return presentRequest(r, { bills, events, beneficiaryName: person?.name ?? null, viewer: actor });
+}
+

@@ -1,0 +1,78 @@
+// What an e-service is: one module declares who may apply for whom, its input, its
+// eligibility rules (each refusal a stable code with Arabic and English text), its fee from
+// the dated parameters, and what it produces. The engine (./engine) does the rest.
+import type { z } from 'zod';
+import type { Executor } from '../db/client';
+import type { RegistryPerson } from '../adapters/population-registry/port';
+import type { Agencies } from './agencies';
+import type { Parameters } from './parameters';
+
+export type Text = { ar: string; en: string };
+
+/**
+ * How the applicant stands to the beneficiary:
+ * - self: the applicant's own record;
+ * - family: a member of the applicant's family in the registry (the applicant is its head);
+ * - domestic_worker: a resident whose sponsor is the applicant, outside the family.
+ * A delegate acts through the grantor's relation (see delegations).
+ */
+export type Relation = 'self' | 'family' | 'domestic_worker';
+
+export type Refusal = { code: string; message: Text; details?: Record<string, unknown> };
+
+export type ServiceContext = {
+  /** Today, in the kingdom's calendar day, as an ISO date. */
+  today: string;
+  now: Date;
+  beneficiary: RegistryPerson;
+  applicant: { accountId: string; idNumber: string };
+  relation: Relation;
+  /** Whether a delegate is acting (the grantor's relation is `relation`). */
+  viaDelegate: boolean;
+  params: Parameters;
+  agencies: Agencies;
+  /** For reading the directorate's own rows (open visas, documents); outside any transaction. */
+  db: Executor;
+};
+
+export type FeeLine = { key: string; amountHalalas: number; quantity: number };
+
+export type Produced = {
+  documents: Array<{ kind: string; number: string; issuedOn: string; expiresOn: string }>;
+  summary?: Record<string, unknown>;
+};
+
+export type ServiceDefinition<Input = unknown> = {
+  code: string;
+  name: Text;
+  description: Text;
+  /** Who the service is for. */
+  beneficiaryKinds: ReadonlyArray<'citizen' | 'resident'>;
+  /** Who may apply for whom. */
+  relations: readonly Relation[];
+  /** Whether an e-authorization can name this service. */
+  delegable: boolean;
+  input: z.ZodType<Input>;
+  /** Every rule the service can refuse with, for the public catalogue and for messages. */
+  rules: Record<string, Text>;
+  /** The refusals for this application (none: eligible). Called at submission and again at fulfilment. */
+  eligibility(ctx: ServiceContext, input: Input): Promise<Refusal[]>;
+  /** The fee lines (none: free). */
+  fee(ctx: ServiceContext, input: Input): FeeLine[];
+  /** Requests with the same key cannot both be open. */
+  conflictKey?(ctx: ServiceContext, input: Input): string | null;
+  /** Identity numbers of guardians one of whom must consent first; null when no consent is needed. */
+  consentFrom?(ctx: ServiceContext, input: Input): Promise<string[] | null>;
+  /**
+   * Produces the service's result in the fulfilment's transaction: the directorate's own
+   * rows only, never an agency call (a transaction never waits on the outside world).
+   */
+  fulfil(tx: Executor, ctx: ServiceContext, input: Input, requestId: string): Promise<Produced>;
+  /** Tells the agencies what was issued, after the commit; must be safe to repeat. */
+  afterIssue?(ctx: ServiceContext, input: Input, produced: Produced): Promise<void>;
+};
+
+/** A refusal built from the service's own rule table, so the codes and texts stay declared in one place. */
+export function refuse<R extends Record<string, Text>>(rules: R, code: keyof R & string, details?: Record<string, unknown>): Refusal {
+  return { code, message: rules[code]!, ...(details ? { details } : {}) };
+}

@@ -1,0 +1,65 @@
+// Who may apply for whom. The applicant acts for themself, for a member of their family in
+// the registry, for a domestic worker they sponsor, or, as a delegate, through the relation
+// of the holder who authorized them, within the services and the period authorized.
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import { accounts, delegations } from '../../db/schema';
+import { AppError } from '../../errors';
+import type { RegistryPerson } from '../../adapters/population-registry/port';
+import type { Relation, ServiceDefinition } from '../definition';
+
+export type Acting = {
+  relation: Relation;
+  viaDelegate: boolean;
+  /** Whose relation counts: the applicant, or the grantor when a delegate acts. */
+  principal: { accountId: string; idNumber: string };
+  onBehalfOfAccountId: string | null;
+  delegationId: string | null;
+};
+
+export async function relationOf(deps: Pick<Deps, 'registry'>, principalIdNumber: string, beneficiary: RegistryPerson): Promise<Relation | null> {
+  if (principalIdNumber === beneficiary.idNumber) return 'self';
+  const family = await deps.registry.familyOf(principalIdNumber);
+  if (family.some((l) => l.memberIdNumber === beneficiary.idNumber)) return 'family';
+  if (beneficiary.kind === 'resident' && beneficiary.sponsor?.kind === 'person' && beneficiary.sponsor.id === principalIdNumber) return 'domestic_worker';
+  return null;
+}
+
+/** An e-authorization in force now for this delegate and service, or the reason there is none. */
+export async function activeDelegation(deps: Deps, delegationId: string, delegateAccountId: string, service: string) {
+  const [d] = await deps.database.db
+    .select({ delegation: delegations, grantor: { id: accounts.id, idNumber: accounts.idNumber, status: accounts.status } })
+    .from(delegations)
+    .innerJoin(accounts, eq(accounts.id, delegations.grantorAccountId))
+    .where(and(eq(delegations.id, delegationId), eq(delegations.delegateAccountId, delegateAccountId)))
+    .limit(1);
+  if (!d) throw new AppError('delegation_not_found');
+  const now = deps.clock.now();
+  if (d.delegation.revokedAt && d.delegation.revokedAt <= now) throw new AppError('delegation_revoked');
+  if (d.delegation.startsAt > now || d.delegation.endsAt <= now) throw new AppError('delegation_not_in_force');
+  if (!d.delegation.services.includes(service)) throw new AppError('delegation_out_of_scope');
+  if (d.grantor.status !== 'active') throw new AppError('delegation_not_in_force');
+  return d;
+}
+
+export async function resolveActing(
+  deps: Deps,
+  applicant: { accountId: string; idNumber: string },
+  def: ServiceDefinition<unknown>,
+  beneficiary: RegistryPerson,
+  delegationId: string | undefined,
+): Promise<Acting> {
+  let principal = applicant;
+  let onBehalfOfAccountId: string | null = null;
+  if (delegationId) {
+    if (!def.delegable) throw new AppError('delegation_out_of_scope');
+    const d = await activeDelegation(deps, delegationId, applicant.accountId, def.code);
+    principal = { accountId: d.grantor.id, idNumber: d.grantor.idNumber };
+    onBehalfOfAccountId = d.grantor.id;
+  }
+  const relation = await relationOf(deps, principal.idNumber, beneficiary);
+  if (!relation) throw new AppError('not_your_beneficiary');
+  if (!def.relations.includes(relation)) throw new AppError('relation_not_allowed', { relation });
+  if (!def.beneficiaryKinds.includes(beneficiary.kind)) throw new AppError('service_not_for_beneficiary', { kind: beneficiary.kind });
+  return { relation, viaDelegate: !!delegationId, principal, onBehalfOfAccountId, delegationId: delegationId ?? null };
+}

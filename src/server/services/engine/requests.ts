@@ -1,0 +1,319 @@
+// The service engine's use cases: quote, submit, consent, cancel, fulfil. Agencies are asked
+// outside transactions (a transaction never waits on the outside world); every transition is
+// one conditional UPDATE on the status, so that two racing actors cannot both move a request.
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Deps } from '../../deps';
+import type { Executor } from '../../db/client';
+import { isUniqueViolation } from '../../db/errors';
+import { accounts, bills, requestEvents, requestNumberSeq, serviceRequests, type RequestStatus } from '../../db/schema';
+import { AppError } from '../../errors';
+import { isoDate } from '../../../domain/calendar';
+import { canMove, type RequestAction } from '../../../domain/requests/lifecycle';
+import { audit, type AuditChannel } from '../../platform/audit';
+import { newId } from '../../platform/crypto';
+import type { RegistryPerson } from '../../adapters/population-registry/port';
+import { AgencyUnavailableError } from '../../adapters/population-registry/port';
+import type { FeeLine, Refusal, ServiceContext, ServiceDefinition } from '../definition';
+import { getService } from '../catalogue';
+import { loadParameters } from '../parameters';
+import { resolveActing, type Acting } from './acting';
+import { RuleRefusal } from './refusals';
+import { createBill } from './bills';
+import { requestNotice } from './notices';
+
+export type Actor = { accountId: string; idNumber: string };
+export type Meta = { requestId: string; channel: AuditChannel };
+export type Application = { beneficiaryIdNumber: string; delegationId?: string | undefined; input: unknown };
+
+type RequestRow = typeof serviceRequests.$inferSelect;
+
+/** Today in Riyadh (UTC+3, no daylight saving), which is the day documents are dated. */
+export function kingdomToday(now: Date): string {
+  return isoDate(new Date(now.getTime() + 3 * 3600_000));
+}
+
+export function buildContext(deps: Deps, def: ServiceDefinition<unknown>, beneficiary: RegistryPerson, applicant: Actor, acting: Pick<Acting, 'relation' | 'viaDelegate'>, params: ServiceContext['params']): ServiceContext {
+  const now = deps.clock.now();
+  return {
+    today: kingdomToday(now),
+    now,
+    beneficiary,
+    applicant,
+    relation: acting.relation,
+    viaDelegate: acting.viaDelegate,
+    params,
+    agencies: { registry: deps.registry, traffic: deps.traffic, travelBans: deps.travelBans },
+    db: deps.database.db,
+  };
+}
+
+function parseInput(def: ServiceDefinition<unknown>, input: unknown): unknown {
+  const parsed = def.input.safeParse(input ?? {});
+  if (!parsed.success) {
+    throw new AppError('invalid_input', { issues: parsed.error.issues.map((i) => ({ field: ['input', ...i.path].join('.'), problem: i.message })) });
+  }
+  return parsed.data;
+}
+
+async function prepare(deps: Deps, actor: Actor, code: string, app: Application) {
+  const def = getService(code);
+  const input = parseInput(def, app.input);
+  const beneficiary = await deps.registry.findPerson(app.beneficiaryIdNumber);
+  if (!beneficiary) throw new AppError('person_not_found');
+  const acting = await resolveActing(deps, actor, def, beneficiary, app.delegationId);
+  const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
+  const ctx = buildContext(deps, def, beneficiary, actor, acting, params);
+  return { def, input, beneficiary, acting, ctx };
+}
+
+function total(lines: FeeLine[]): number {
+  return lines.reduce((sum, l) => sum + l.amountHalalas * l.quantity, 0);
+}
+
+/** The eligibility answer and the fee, before anything is created or paid. */
+export async function quote(deps: Deps, actor: Actor, code: string, app: Application) {
+  const { def, input, ctx, acting } = await prepare(deps, actor, code, app);
+  const refusals = await def.eligibility(ctx, input);
+  const lines = def.fee(ctx, input);
+  return { eligible: refusals.length === 0, refusals, relation: acting.relation, fee: { totalHalalas: total(lines), lines } };
+}
+
+export async function submit(deps: Deps, actor: Actor, code: string, app: Application, meta: Meta): Promise<RequestRow> {
+  const { def, input, ctx, acting, beneficiary } = await prepare(deps, actor, code, app);
+  const refusals = await def.eligibility(ctx, input);
+  if (refusals.length > 0) throw new RuleRefusal(refusals);
+  const lines = def.fee(ctx, input);
+  const fee = total(lines);
+  const guardians = (await def.consentFrom?.(ctx, input)) ?? null;
+  const status: RequestStatus = guardians ? 'awaiting_consent' : fee > 0 ? 'awaiting_payment' : 'submitted';
+  const now = deps.clock.now();
+  const id = newId();
+  let row: RequestRow;
+  try {
+    row = await deps.database.db.transaction(async (tx) => {
+      const seq = (await tx.execute(sql`select nextval(${requestNumberSeq.seqName}) as n`)) as unknown as { rows: Array<{ n: string | number }> };
+      const n = seq.rows[0]!.n;
+      const [created] = await tx
+        .insert(serviceRequests)
+        .values({
+          id,
+          number: `R${n}`,
+          service: def.code,
+          status,
+          applicantAccountId: actor.accountId,
+          beneficiaryIdNumber: beneficiary.idNumber,
+          relation: acting.relation,
+          onBehalfOfAccountId: acting.onBehalfOfAccountId,
+          delegationId: acting.delegationId,
+          input: input as Record<string, unknown>,
+          feeHalalas: fee,
+          feeLines: lines,
+          conflictKey: def.conflictKey?.(ctx, input) ?? null,
+          consentFrom: guardians,
+          createdAt: now,
+          updatedAt: now,
+          submittedAt: status === 'submitted' ? now : null,
+        })
+        .returning();
+      if (status === 'awaiting_payment') await createBill(tx, deps, id, fee);
+      await recordTransition(tx, deps, created!, null, status, { kind: 'account', id: actor.accountId }, meta, { fee });
+      return created!;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'service_requests_open_conflict_uq')) throw new AppError('conflicting_request');
+    throw err;
+  }
+  if (row.status === 'submitted') return fulfil(deps, row.id, meta);
+  return row;
+}
+
+/** Writes the event and the audit record of a transition, in the transition's transaction. */
+async function recordTransition(
+  tx: Executor,
+  deps: Deps,
+  r: RequestRow,
+  from: RequestStatus | null,
+  to: RequestStatus,
+  actor: { kind: 'account' | 'channel' | 'system' | 'officer'; id: string | null },
+  meta: Meta,
+  details: Record<string, unknown> = {},
+) {
+  const now = deps.clock.now();
+  const onBehalfOf = actor.kind === 'account' && actor.id === r.applicantAccountId ? r.onBehalfOfAccountId : null;
+  await tx.insert(requestEvents).values({ requestId: r.id, at: now, fromStatus: from, toStatus: to, actorKind: actor.kind, actorId: actor.id, onBehalfOf, details });
+  await audit(tx, {
+    at: now,
+    action: from === null ? `request.created` : `request.${to}`,
+    actor: { kind: actor.kind, id: actor.id },
+    subjectIdNumber: r.beneficiaryIdNumber,
+    onBehalfOf,
+    channel: meta.channel,
+    requestId: meta.requestId,
+    details: { requestId: r.id, service: r.service, from, to, ...details },
+  });
+}
+
+/**
+ * Moves a request from one status to another if it is still in the first: returns the
+ * updated row, or null when another actor moved it first.
+ */
+async function move(tx: Executor, deps: Deps, r: RequestRow, action: RequestAction, to: RequestStatus, patch: Partial<RequestRow> = {}): Promise<RequestRow | null> {
+  if (!canMove(r.status, action, to)) throw new AppError('request_action_not_allowed', { status: r.status, action });
+  const [updated] = await tx
+    .update(serviceRequests)
+    .set({ ...patch, status: to, updatedAt: deps.clock.now() })
+    .where(and(eq(serviceRequests.id, r.id), eq(serviceRequests.status, r.status)))
+    .returning();
+  return updated ?? null;
+}
+
+export async function findRequest(deps: Deps, id: string): Promise<RequestRow | undefined> {
+  const [r] = await deps.database.db.select().from(serviceRequests).where(eq(serviceRequests.id, id)).limit(1);
+  return r;
+}
+
+/**
+ * Checks eligibility again with today's agency data and issues or rejects. Safe to call
+ * more than once: only the call that moves the request from `submitted` does the work.
+ * An agency that is down leaves the request submitted for the next try.
+ */
+export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise<RequestRow> {
+  const r = await findRequest(deps, requestId);
+  if (!r) throw new AppError('request_not_found');
+  if (r.status !== 'submitted') return r;
+  const def = getService(r.service);
+  const beneficiary = await deps.registry.findPerson(r.beneficiaryIdNumber);
+  const [applicant] = await deps.database.db
+    .select({ accountId: accounts.id, idNumber: accounts.idNumber, mobile: accounts.mobile, language: accounts.language })
+    .from(accounts)
+    .where(eq(accounts.id, r.applicantAccountId))
+    .limit(1);
+  const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
+  let refusals: Refusal[];
+  let ctx: ServiceContext | null = null;
+  if (!beneficiary) {
+    refusals = [{ code: 'person_not_found', message: { ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' } }];
+  } else {
+    ctx = buildContext(deps, def, beneficiary, applicant!, { relation: r.relation as ServiceContext['relation'], viaDelegate: r.onBehalfOfAccountId !== null }, params);
+    refusals = await def.eligibility(ctx, r.input);
+  }
+  const outcome = await deps.database.db.transaction(async (tx) => {
+    if (refusals.length > 0 || !ctx) {
+      const moved = await move(tx, deps, r, 'reject', 'rejected', { decidedAt: deps.clock.now(), outcome: { refusals } });
+      if (!moved) return null;
+      // Money already paid for a request that is then refused is owed back.
+      await tx.update(bills).set({ refundStatus: 'due' }).where(and(eq(bills.requestId, r.id), eq(bills.status, 'paid')));
+      await recordTransition(tx, deps, moved, 'submitted', 'rejected', { kind: 'system', id: null }, meta, { refusals: refusals.map((x) => x.code) });
+      const smsId = applicant ? await deps.outbox.enqueue(tx, { to: applicant.mobile, body: requestNotice('rejected', moved, applicant.language), kind: 'notice' }) : null;
+      return { row: moved, smsId };
+    }
+    const produced = await def.fulfil(tx, ctx, r.input, r.id);
+    const moved = await move(tx, deps, r, 'issue', 'issued', { decidedAt: deps.clock.now(), outcome: { ...produced } });
+    if (!moved) throw new AppError('request_action_not_allowed');
+    await recordTransition(tx, deps, moved, 'submitted', 'issued', { kind: 'system', id: null }, meta, { documents: produced.documents.map((d) => d.number) });
+    const smsId = applicant ? await deps.outbox.enqueue(tx, { to: applicant.mobile, body: requestNotice('issued', moved, applicant.language), kind: 'notice' }) : null;
+    return { row: moved, smsId };
+  }).catch((err) => {
+    // Another fulfilment got there first (its documents took the numbers): nothing to do.
+    if (err instanceof AppError && err.code === 'request_action_not_allowed') return null;
+    throw err;
+  });
+  if (!outcome) return (await findRequest(deps, requestId))!;
+  if (outcome.smsId) await deps.outbox.deliver([outcome.smsId]);
+  if (outcome.row.status === 'issued' && def.afterIssue && ctx) {
+    await def.afterIssue(ctx, r.input, outcome.row.outcome as never).catch((err) => deps.logger.warn({ err: String(err), requestId }, 'after-issue step failed; it is retried'));
+  }
+  return outcome.row;
+}
+
+/** Fulfils what was left submitted (an agency was down); the poller calls it. */
+export async function fulfilPending(deps: Deps, limit = 50): Promise<number> {
+  const pending = await deps.database.db
+    .select({ id: serviceRequests.id })
+    .from(serviceRequests)
+    .where(eq(serviceRequests.status, 'submitted'))
+    .orderBy(asc(serviceRequests.submittedAt))
+    .limit(limit);
+  let done = 0;
+  for (const p of pending) {
+    try {
+      const r = await fulfil(deps, p.id, { requestId: `job-${p.id}`, channel: 'system' });
+      if (r.status !== 'submitted') done++;
+    } catch (err) {
+      if (!(err instanceof AgencyUnavailableError)) deps.logger.warn({ err: String(err), requestId: p.id }, 'fulfilment failed');
+    }
+  }
+  return done;
+}
+
+/** The applicant (or the grantor a delegate acted for) cancels a request that is not yet submitted. */
+export async function cancel(deps: Deps, actor: Actor, requestId: string, meta: Meta): Promise<RequestRow> {
+  const r = await visibleRequest(deps, actor, requestId);
+  if (r.applicantAccountId !== actor.accountId && r.onBehalfOfAccountId !== actor.accountId) throw new AppError('forbidden');
+  const row = await deps.database.db.transaction(async (tx) => {
+    const moved = await move(tx, deps, r, 'cancel', 'cancelled', { decidedAt: deps.clock.now() });
+    if (!moved) throw new AppError('request_action_not_allowed');
+    await tx.update(bills).set({ status: 'cancelled' }).where(and(eq(bills.requestId, r.id), eq(bills.status, 'unpaid')));
+    await recordTransition(tx, deps, moved, r.status, 'cancelled', { kind: 'account', id: actor.accountId }, meta);
+    return moved;
+  });
+  return row;
+}
+
+/** A guardian approves or declines a minor's own application. */
+export async function consent(deps: Deps, actor: Actor, requestId: string, approve: boolean, meta: Meta): Promise<RequestRow> {
+  const r = await findRequest(deps, requestId);
+  if (!r) throw new AppError('request_not_found');
+  if (!(r.consentFrom ?? []).includes(actor.idNumber)) throw new AppError('consent_not_yours');
+  const to: RequestStatus = !approve ? 'cancelled' : r.feeHalalas > 0 ? 'awaiting_payment' : 'submitted';
+  const row = await deps.database.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const moved = await move(tx, deps, r, approve ? 'consent' : 'decline', to, {
+      ...(to === 'submitted' ? { submittedAt: now } : {}),
+      ...(to === 'cancelled' ? { decidedAt: now } : {}),
+    });
+    if (!moved) throw new AppError('request_action_not_allowed');
+    if (to === 'awaiting_payment') await createBill(tx, deps, r.id, r.feeHalalas);
+    await recordTransition(tx, deps, moved, r.status, to, { kind: 'account', id: actor.accountId }, meta, { consent: approve ? 'approved' : 'declined' });
+    return moved;
+  });
+  return row.status === 'submitted' ? fulfil(deps, row.id, meta) : row;
+}
+
+/** A request the actor may see: theirs as applicant, as beneficiary, as grantor, or as a guardian asked to consent. */
+export async function visibleRequest(deps: Deps, actor: Actor, requestId: string): Promise<RequestRow> {
+  const r = await findRequest(deps, requestId);
+  const guardians = r?.consentFrom ?? [];
+  if (
+    !r ||
+    !(r.applicantAccountId === actor.accountId || r.onBehalfOfAccountId === actor.accountId || r.beneficiaryIdNumber === actor.idNumber || guardians.includes(actor.idNumber))
+  ) {
+    // Someone else's request is not acknowledged to exist.
+    throw new AppError('request_not_found');
+  }
+  return r;
+}
+
+export async function listRequests(deps: Deps, actor: Actor, limit = 50) {
+  return deps.database.db
+    .select()
+    .from(serviceRequests)
+    .where(
+      or(
+        eq(serviceRequests.applicantAccountId, actor.accountId),
+        eq(serviceRequests.onBehalfOfAccountId, actor.accountId),
+        eq(serviceRequests.beneficiaryIdNumber, actor.idNumber),
+      ),
+    )
+    .orderBy(desc(serviceRequests.createdAt))
+    .limit(limit);
+}
+
+export async function billsOf(deps: Deps, requestIds: string[]) {
+  if (requestIds.length === 0) return [];
+  return deps.database.db.select().from(bills).where(inArray(bills.requestId, requestIds)).orderBy(asc(bills.createdAt));
+}
+
+export async function eventsOf(deps: Deps, requestId: string) {
+  return deps.database.db.select().from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(asc(requestEvents.id));
+}

@@ -1,0 +1,5 @@
+// Every e-service module, registered in the catalogue. Adding a service is adding a line.
+import { registerService } from './catalogue';
+import { exitReentryVisa } from './visas/exit-reentry';
+
+registerService(exitReentryVisa);
