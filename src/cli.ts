@@ -6,6 +6,7 @@ import { createDeps } from './server/bootstrap';
 import { buildApp } from './server/app';
 import { openDatabase } from './server/db/client';
 import { seedSandbox } from './server/modules/sandbox/seed';
+import { startJobs } from './server/jobs';
 
 const USAGE = `usage: absher <command>
   serve                 migrate, seed the sandbox on first start, and serve the portal and API
@@ -32,10 +33,10 @@ async function main(argv: string[]): Promise<number> {
       const deps = await createDeps(config, logger);
       if (config.sandbox) await seedSandbox(deps, { persons: config.sandboxPersons, firstStartOnly: true });
       const app = await buildApp(deps);
-      const stopPoller = deps.outbox.startPoller();
+      const stopJobs = startJobs(deps);
       const shutdown = async (signal: string) => {
         logger.info({ signal }, 'shutting down');
-        stopPoller();
+        stopJobs();
         await app.close();
         await deps.database.close();
         process.exit(0);
