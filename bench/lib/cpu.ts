@@ -1,0 +1,115 @@
+// Who used the two cores during a measurement: the server processes, PostgreSQL (the backends
+// of the benchmark's database and the shared writers), the load generator, and everything
+// else on the machine. Read from /proc, so Linux only; elsewhere the split is left out.
+// Divided by the operations done, it says what one operation costs and where.
+import fs from 'node:fs';
+import os from 'node:os';
+
+const TICK_MS = 10; // USER_HZ is 100 on every Linux Node supports
+
+type Snapshot = { wallMs: number; machineBusyMs: number; stealMs: number; servers: number; postgres: number; bench: number };
+
+export type CpuSplit = {
+  wallS: number;
+  /** CPU-seconds, all cores together (2 cores give at most 2 per second of wall time). */
+  machineBusyS: number;
+  stealS: number;
+  serversS: number;
+  postgresS: number;
+  loadGeneratorS: number;
+  /** Other users of the machine: a busy neighbour shows up here, not in the figures' causes. */
+  otherS: number;
+  /** CPU-milliseconds per operation, by process. */
+  perOpMs?: { servers: number; postgres: number; loadGenerator: number; total: number };
+};
+
+const available = fs.existsSync('/proc/stat');
+
+function machine(): { busy: number; steal: number } {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+  const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+  return { busy: (user! + nice! + system! + irq! + softirq!) * TICK_MS, steal: steal! * TICK_MS };
+}
+
+function procMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may hold spaces; the fields after it are fixed.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL processes that work for this benchmark: its database's backends and the shared writers. */
+function postgresPids(database: string | undefined): number[] {
+  if (!database) return [];
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!cmd.startsWith('postgres')) continue;
+      if (cmd.includes(` ${database} `) || /^postgres: .*(walwriter|checkpointer|background writer|autovacuum)/.test(cmd)) pids.push(Number(entry));
+    } catch {
+      // the process ended while being read
+    }
+  }
+  return pids;
+}
+
+export class CpuMeter {
+  private start: Snapshot | undefined;
+
+  constructor(
+    private readonly serverPids: () => number[],
+    private readonly database: string | undefined,
+  ) {}
+
+  private snapshot(): Snapshot {
+    const m = machine();
+    const usage = process.cpuUsage();
+    return {
+      wallMs: performance.now(),
+      machineBusyMs: m.busy,
+      stealMs: m.steal,
+      servers: this.serverPids().reduce((n, pid) => n + procMs(pid), 0),
+      postgres: postgresPids(this.database).reduce((n, pid) => n + procMs(pid), 0),
+      bench: (usage.user + usage.system) / 1000,
+    };
+  }
+
+  begin(): void {
+    if (available) this.start = this.snapshot();
+  }
+
+  end(operations?: number): CpuSplit | undefined {
+    if (!available || !this.start) return undefined;
+    const a = this.start;
+    const b = this.snapshot();
+    const s = (x: number) => Math.round(x) / 1000;
+    const servers = b.servers - a.servers;
+    const postgres = b.postgres - a.postgres;
+    const bench = b.bench - a.bench;
+    const busy = b.machineBusyMs - a.machineBusyMs;
+    const split: CpuSplit = {
+      wallS: s(b.wallMs - a.wallMs),
+      machineBusyS: s(busy),
+      stealS: s(b.stealMs - a.stealMs),
+      serversS: s(servers),
+      postgresS: s(postgres),
+      loadGeneratorS: s(bench),
+      otherS: s(Math.max(0, busy - servers - postgres - bench)),
+    };
+    if (operations && operations > 0) {
+      const per = (x: number) => Math.round((x / operations) * 1000) / 1000;
+      split.perOpMs = { servers: per(servers), postgres: per(postgres), loadGenerator: per(bench), total: per(servers + postgres + bench) };
+    }
+    return split;
+  }
+}
+
+export function loadAverage(): number[] {
+  return os.loadavg().map((n) => Math.round(n * 100) / 100);
+}
