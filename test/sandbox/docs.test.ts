@@ -1,0 +1,28 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SANDBOX_OFFICES } from '../../src/server/modules/sandbox/offices';
+import { PERSONA_RELATIVES, PERSONAS, SANDBOX_PASSWORD } from '../../src/server/modules/sandbox/personas';
+
+const doc = fs.readFileSync(new URL('../../docs/sandbox.md', import.meta.url), 'utf8');
+
+describe('docs/sandbox.md', () => {
+  it('lists every persona as seeded: identity number, username, mobile, birth date', () => {
+    expect(doc).toContain(SANDBOX_PASSWORD);
+    for (const p of PERSONAS) {
+      const row = doc.split('\n').find((line) => line.includes(`\`${p.person.idNumber}\``));
+      expect(row, p.key).toBeDefined();
+      expect(row).toContain(`\`${p.person.mobile.replace('+966', '0')}\``);
+      expect(row).toContain(p.person.birthDate);
+      if (p.account) expect(row).toContain(`\`${p.account.username}\``);
+    }
+  });
+
+  it("lists the personas' relatives and the offices", () => {
+    for (const r of PERSONA_RELATIVES) {
+      const row = doc.split('\n').find((line) => line.includes(`\`${r.person.idNumber}\``));
+      expect(row, r.person.name.en).toContain(r.person.name.en);
+      expect(row).toContain(r.person.birthDate);
+    }
+    for (const o of SANDBOX_OFFICES) expect(doc).toContain(`| \`${o.id}\` | ${o.kind} | ${o.nameEn} | ${o.region} | ${o.city} |`);
+  });
+});
