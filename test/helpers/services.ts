@@ -3,7 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../src/server/db/client';
-import { registryFamilyLinks, sandboxTrafficFines, sandboxTravelBans } from '../../src/server/db/schema';
+import { delegations, registryFamilyLinks, sandboxTrafficFines, sandboxTravelBans } from '../../src/server/db/schema';
+import { kingdomToday } from '../../src/server/services/engine/requests';
+import { addDays } from '../../src/domain/calendar';
 import { issueSession } from '../../src/server/modules/sessions/store';
 import { newId } from '../../src/server/platform/crypto';
 import type { TestContext } from './app';
@@ -71,4 +73,27 @@ export function pay(t: TestContext, billNumber: string, amountHalalas: number, c
 
 export function getRequest(t: TestContext, auth: Record<string, string>, id: string) {
   return t.app.inject({ url: `/api/v1/requests/${id}`, headers: auth });
+}
+
+/** The kingdom's calendar day `days` from the test clock's today, as documents are dated. */
+export function kingdomDayFromToday(t: TestContext, days: number): string {
+  return addDays(kingdomToday(t.clock.now()), days);
+}
+
+/** A resident registered under a head of family (a dependent the head acts for as 'family'). */
+export async function buildResidentDependent(t: TestContext, headIdNumber: string, overrides: Partial<BuiltPerson> = {}): Promise<BuiltPerson> {
+  const db = t.deps.database.db;
+  const member = await buildPerson(db, { kind: 'resident', gender: 'f', maritalStatus: 'married', sponsorKind: 'person', sponsorId: headIdNumber, profession: null, ...overrides });
+  await linkFamily(db, headIdNumber, member.idNumber, 'spouse');
+  return member;
+}
+
+/** An e-authorization in force from now for `days` days, for the named services. */
+export async function grantDelegation(t: TestContext, grantorAccountId: string, delegateAccountId: string, services: string[], days = 30): Promise<string> {
+  const id = newId();
+  const now = t.clock.now();
+  await t.deps.database.db
+    .insert(delegations)
+    .values({ id, grantorAccountId, delegateAccountId, services, startsAt: now, endsAt: new Date(now.getTime() + days * 86_400_000), createdAt: now });
+  return id;
 }

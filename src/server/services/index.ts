@@ -1,5 +1,7 @@
 // Every e-service module, registered in the catalogue. Adding a service is adding a line.
 import { registerService } from './catalogue';
 import { exitReentryVisa } from './visas/exit-reentry';
+import { finalExitVisa } from './visas/final-exit';
 
 registerService(exitReentryVisa);
+registerService(finalExitVisa);
