@@ -1,10 +1,11 @@
 // Who may apply for whom. The applicant acts for themself, for a member of their family in
 // the registry, for a domestic worker they sponsor, or, as a delegate, through the relation
 // of the holder who authorized them, within the services and the period authorized.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import type { Executor } from '../../db/client';
 import { accounts, delegations } from '../../db/schema';
-import { AppError } from '../../errors';
+import { AppError, type ErrorCode } from '../../errors';
 import type { RegistryPerson } from '../../adapters/population-registry/port';
 import type { Relation, ServiceDefinition } from '../definition';
 
@@ -34,12 +35,33 @@ export async function activeDelegation(deps: Deps, delegationId: string, delegat
     .where(and(eq(delegations.id, delegationId), eq(delegations.delegateAccountId, delegateAccountId)))
     .limit(1);
   if (!d) throw new AppError('delegation_not_found');
-  const now = deps.clock.now();
-  if (d.delegation.revokedAt && d.delegation.revokedAt <= now) throw new AppError('delegation_revoked');
-  if (d.delegation.startsAt > now || d.delegation.endsAt <= now) throw new AppError('delegation_not_in_force');
-  if (!d.delegation.services.includes(service)) throw new AppError('delegation_out_of_scope');
+  const refusal = delegationRefusal(d.delegation, deps.clock.now(), service);
+  if (refusal) throw new AppError(refusal);
   if (d.grantor.status !== 'active') throw new AppError('delegation_not_in_force');
   return d;
+}
+
+/** Why an authorization cannot be used now for a service, or null when it can. */
+export function delegationRefusal(d: Pick<typeof delegations.$inferSelect, 'revokedAt' | 'startsAt' | 'endsAt' | 'services'>, now: Date, service: string): ErrorCode | null {
+  if (d.revokedAt && d.revokedAt <= now) return 'delegation_revoked';
+  if (d.startsAt > now || d.endsAt <= now) return 'delegation_not_in_force';
+  if (!d.services.includes(service)) return 'delegation_out_of_scope';
+  return null;
+}
+
+/** The same test in SQL, for lists joined to the authorization. */
+export function delegationInForceSql(now: Date) {
+  return and(or(isNull(delegations.revokedAt), gt(delegations.revokedAt, now)), lte(delegations.startsAt, now), gt(delegations.endsAt, now));
+}
+
+/**
+ * Read again inside the transaction that acts on it, under a share lock: a revocation that
+ * committed since the first check wins, and one arriving now waits for this transaction.
+ */
+export async function confirmDelegation(tx: Executor, now: Date, delegationId: string, service: string): Promise<void> {
+  const [d] = await tx.select().from(delegations).where(eq(delegations.id, delegationId)).limit(1).for('share');
+  const refusal = d ? delegationRefusal(d, now, service) : 'delegation_not_found';
+  if (refusal) throw new AppError(refusal);
 }
 
 export async function resolveActing(

@@ -1,11 +1,11 @@
 // The service engine's use cases: quote, submit, consent, cancel, fulfil. Agencies are asked
 // outside transactions (a transaction never waits on the outside world); every transition is
 // one conditional UPDATE on the status, so that two racing actors cannot both move a request.
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { accounts, bills, requestEvents, requestNumberSeq, serviceRequests, type RequestStatus } from '../../db/schema';
+import { accounts, bills, delegations, requestEvents, requestNumberSeq, serviceRequests, type RequestStatus } from '../../db/schema';
 import { AppError } from '../../errors';
 import { isoDate } from '../../../domain/calendar';
 import { canMove, type RequestAction } from '../../../domain/requests/lifecycle';
@@ -16,7 +16,7 @@ import { AgencyUnavailableError } from '../../adapters/population-registry/port'
 import type { FeeLine, Refusal, ServiceContext, ServiceDefinition } from '../definition';
 import { getService } from '../catalogue';
 import { loadParameters } from '../parameters';
-import { resolveActing, type Acting } from './acting';
+import { activeDelegation, confirmDelegation, delegationInForceSql, resolveActing, type Acting } from './acting';
 import { RuleRefusal } from './refusals';
 import { createBill } from './bills';
 import { requestNotice } from './notices';
@@ -71,10 +71,25 @@ function total(lines: FeeLine[]): number {
 }
 
 /** The eligibility answer and the fee, before anything is created or paid. */
-export async function quote(deps: Deps, actor: Actor, code: string, app: Application) {
-  const { def, input, ctx, acting } = await prepare(deps, actor, code, app);
+export async function quote(deps: Deps, actor: Actor, code: string, app: Application, meta?: Meta) {
+  const { def, input, ctx, acting, beneficiary } = await prepare(deps, actor, code, app);
   const refusals = await def.eligibility(ctx, input);
   const lines = def.fee(ctx, input);
+  if (acting.onBehalfOfAccountId) {
+    // A delegate's quote reads the grantor's household (passport, fines, travel ban): the
+    // grantor sees that it happened. Written before the answer leaves, like any view.
+    await audit(deps.database.db, {
+      at: deps.clock.now(),
+      action: 'request.quoted',
+      actor: { kind: 'account', id: actor.accountId },
+      subjectAccountId: acting.onBehalfOfAccountId,
+      subjectIdNumber: beneficiary.idNumber,
+      onBehalfOf: acting.onBehalfOfAccountId,
+      channel: meta?.channel ?? 'api',
+      requestId: meta?.requestId ?? null,
+      details: { service: def.code, delegationId: acting.delegationId, eligible: refusals.length === 0 },
+    });
+  }
   return { eligible: refusals.length === 0, refusals, relation: acting.relation, fee: { totalHalalas: total(lines), lines } };
 }
 
@@ -91,6 +106,7 @@ export async function submit(deps: Deps, actor: Actor, code: string, app: Applic
   let row: RequestRow;
   try {
     row = await deps.database.db.transaction(async (tx) => {
+      if (acting.delegationId) await confirmDelegation(tx, now, acting.delegationId, def.code);
       const seq = (await tx.execute(sql`select nextval(${requestNumberSeq.seqName}) as n`)) as unknown as { rows: Array<{ n: string | number }> };
       const n = seq.rows[0]!.n;
       const [created] = await tx
@@ -145,11 +161,14 @@ async function recordTransition(
     at: now,
     action: from === null ? `request.created` : `request.${to}`,
     actor: { kind: actor.kind, id: actor.id },
+    // A delegate's action touches the grantor's records: it is filed under the grantor's
+    // account, with the authorization it was done under.
+    subjectAccountId: onBehalfOf,
     subjectIdNumber: r.beneficiaryIdNumber,
     onBehalfOf,
     channel: meta.channel,
     requestId: meta.requestId,
-    details: { requestId: r.id, service: r.service, from, to, ...details },
+    details: { requestId: r.id, service: r.service, from, to, ...(onBehalfOf ? { delegationId: r.delegationId } : {}), ...details },
   });
 }
 
@@ -284,23 +303,24 @@ export async function consent(deps: Deps, actor: Actor, requestId: string, appro
 export async function visibleRequest(deps: Deps, actor: Actor, requestId: string): Promise<RequestRow> {
   const r = await findRequest(deps, requestId);
   const guardians = r?.consentFrom ?? [];
-  if (
-    !r ||
-    !(r.applicantAccountId === actor.accountId || r.onBehalfOfAccountId === actor.accountId || r.beneficiaryIdNumber === actor.idNumber || guardians.includes(actor.idNumber))
-  ) {
+  const inOwnRight = !!r && (r.onBehalfOfAccountId === actor.accountId || r.beneficiaryIdNumber === actor.idNumber || guardians.includes(actor.idNumber));
+  if (!r || !(r.applicantAccountId === actor.accountId || inOwnRight)) {
     // Someone else's request is not acknowledged to exist.
     throw new AppError('request_not_found');
   }
+  // A delegate follows what they did for the grantor only while the authorization lasts.
+  if (!inOwnRight && r.delegationId) await activeDelegation(deps, r.delegationId, actor.accountId, r.service);
   return r;
 }
 
 export async function listRequests(deps: Deps, actor: Actor, limit = 50) {
   return deps.database.db
-    .select()
+    .select(getTableColumns(serviceRequests))
     .from(serviceRequests)
+    .leftJoin(delegations, eq(delegations.id, serviceRequests.delegationId))
     .where(
       or(
-        eq(serviceRequests.applicantAccountId, actor.accountId),
+        and(eq(serviceRequests.applicantAccountId, actor.accountId), or(isNull(serviceRequests.delegationId), delegationInForceSql(deps.clock.now()))),
         eq(serviceRequests.onBehalfOfAccountId, actor.accountId),
         eq(serviceRequests.beneficiaryIdNumber, actor.idNumber),
       ),
