@@ -4,9 +4,10 @@
 // continuing after the persons already there.
 //
 // The bulk path computes the people inside the database (bulk-sql.ts) in chunks. On
-// PostgreSQL the registry rows and the accounts of a chunk are written by two connections
-// at once, each table by one writer, so that both use the two cores and every index grows
-// at its right edge (keys ascend with the index), which keeps its pages full.
+// PostgreSQL two connections work at once, each table written by one of them: the registry
+// rows on one, the family links and accounts on the other (the two halves cost about the
+// same), so that both cores are used and every index grows at its right edge (keys ascend
+// with the index), which keeps its pages full.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { SANDBOX_CHANNEL_CLIENTS } from '../../config';
@@ -15,7 +16,7 @@ import { accounts, offices, registryFamilyLinks, registryPersons, staffRoles, te
 import type { Deps } from '../../deps';
 import { newId } from '../../platform/crypto';
 import { addDays, populationConstants } from '../../../domain/synthetic/population';
-import { insertAccountsSql, insertPersonsSql, type AccountOptions, type BulkContext } from './bulk-sql';
+import { insertAccountsSql, insertFamilyLinksSql, insertPersonsSql, type AccountOptions, type BulkContext } from './bulk-sql';
 import { SANDBOX_OFFICES } from './offices';
 import {
   PERSONA_RELATIVES,
@@ -78,7 +79,9 @@ export async function seedSandbox(deps: Deps, opts: SeedOptions): Promise<SeedRe
       const { first } = await reserveIndices(tx, 'seeded', firstStartPersons, now);
       const ctx = bulkContext(state);
       for (let from = first; from < first + firstStartPersons; from += chunkSize) {
-        await tx.execute(sql.raw(insertPersonsSql(ctx, from, Math.min(first + firstStartPersons, from + chunkSize))));
+        const to = Math.min(first + firstStartPersons, from + chunkSize);
+        await tx.execute(sql.raw(insertPersonsSql(ctx, from, to)));
+        await tx.execute(sql.raw(insertFamilyLinksSql(ctx, from, to)));
       }
       firstIndex = first;
     }
@@ -119,30 +122,42 @@ async function addPersonsWithAccounts(deps: Deps, count: number, passwordHash: s
   const chunks: Array<[number, number]> = [];
   for (let from = first; from < first + count; from += chunkSize) chunks.push([from, Math.min(first + count, from + chunkSize)]);
 
-  const persons = async () => {
-    for (const [from, to] of chunks) {
-      await db.transaction(async (tx) => {
-        // The chunk is materialized once for the registry rows and the family links.
-        await tx.execute(sql`set local work_mem = '64MB'`);
-        await tx.execute(sql.raw(insertPersonsSql(ctx, from, to)));
-      });
-      deps.logger.debug({ from, to }, 'sandbox persons seeded');
-    }
+  const run = async (statement: string): Promise<void> => {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(statement));
+    });
   };
-  const accountRows = async () => {
-    for (const [from, to] of chunks) {
-      await db.transaction(async (tx) => {
-        await tx.execute(sql.raw(insertAccountsSql(ctx, from, to, accountOptions)));
-      });
-      deps.logger.debug({ from, to }, 'sandbox accounts seeded');
-    }
+  const insertPersons = ([from, to]: [number, number]) => run(insertPersonsSql(ctx, from, to));
+  const insertLinksAndAccounts = async ([from, to]: [number, number], personsCommitted: Promise<void>) => {
+    await run(insertFamilyLinksSql(ctx, from, to));
+    // An account is read from its registry row, so it waits for the chunk's persons.
+    await personsCommitted;
+    await run(insertAccountsSql(ctx, from, to, accountOptions));
+    deps.logger.debug({ from, to }, 'sandbox persons and accounts seeded');
   };
-  // The embedded database has one connection: there the two writers would only take turns.
-  if (deps.database.engine === 'postgres') await Promise.all([persons(), accountRows()]);
-  else {
-    await persons();
-    await accountRows();
+
+  if (deps.database.engine !== 'postgres') {
+    // The embedded database has one connection: there two writers would only take turns.
+    for (const chunk of chunks) {
+      await insertPersons(chunk);
+      await insertLinksAndAccounts(chunk, Promise.resolve());
+    }
+    return { first };
   }
+  // A pipeline: the links and accounts of chunk k are written while the persons of chunk
+  // k+1 are.
+  const personsDone: Array<Promise<void>> = [];
+  let previous: Promise<void> = Promise.resolve();
+  for (const chunk of chunks) {
+    previous = previous.then(() => insertPersons(chunk));
+    personsDone.push(previous);
+  }
+  const restDone = (async () => {
+    for (const [k, chunk] of chunks.entries()) await insertLinksAndAccounts(chunk, personsDone[k]!);
+  })();
+  const settled = await Promise.allSettled([...personsDone, restDone]);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
   return { first };
 }
 
