@@ -65,13 +65,20 @@ try {
   }
 
   const bytesBefore = await deps.database.sizeBytes();
+  const postgres = deps.database.engine === 'postgres';
+  const writersBefore = postgres ? processCpu(await postgresPids(db, 'writers')) : 0;
   const cpuBefore = machineCpu();
+  const nodeBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
   const result = await seedSandbox(deps, { persons, firstStartOnly: false, chunkSize });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const nodeCpu = process.cpuUsage(nodeBefore);
   const cpuAfter = machineCpu();
+  // The backends are the pool's connections, opened for this run (their CPU counts from then).
+  const backendsCpu = postgres ? processCpu(await postgresPids(db, 'backends')) : 0;
+  const writersCpu = postgres ? processCpu(await postgresPids(db, 'writers')) - writersBefore : 0;
   const bytesAfter = await deps.database.sizeBytes();
-  const tables = await relationSizes(deps.database.engine === 'postgres' ? db : null);
+  const tables = await relationSizes(postgres ? db : null);
   await deps.database.close();
 
   const bytesPerPerson = (bytesAfter - bytesBefore) / persons;
@@ -85,7 +92,14 @@ try {
     bytesAfter,
     bytesPerPerson: Math.round(bytesPerPerson),
     tables,
-    // How busy the two cores were over the run, everyone included: a busy neighbour shows here.
+    // CPU-seconds the seeding itself used (Node, its PostgreSQL backends, PostgreSQL's WAL
+    // and checkpoint writers); against the wall time it tells how much a busy neighbour took.
+    cpuSeconds: {
+      node: round((nodeCpu.user + nodeCpu.system) / 1e6, 1),
+      postgresBackends: round(backendsCpu, 1),
+      postgresWriters: round(writersCpu, 1),
+    },
+    // How busy the two cores were over the run, everyone included.
     machineCpuBusy: cpuBefore && cpuAfter ? round((cpuAfter.busy - cpuBefore.busy) / (cpuAfter.total - cpuBefore.total), 2) : null,
     loadAverage: os.loadavg().map((l) => round(l, 2)),
     cores: os.availableParallelism(),
@@ -102,7 +116,17 @@ try {
   line('database bytes after', bytesAfter.toLocaleString('en'));
   line('bytes per person', report.bytesPerPerson.toLocaleString('en'), `<= ${TARGET_BYTES_PER_PERSON}`);
   for (const [table, bytes] of Object.entries(tables)) line(`  ${table}`, `${round(bytes / persons, 1)} B/person`);
-  if (report.machineCpuBusy !== null) line('machine CPU busy', `${Math.round(report.machineCpuBusy * 100)} %`);
+  const own = report.cpuSeconds.node + report.cpuSeconds.postgresBackends + report.cpuSeconds.postgresWriters;
+  line('CPU-seconds (seeding)', own.toFixed(1));
+  line('  node', report.cpuSeconds.node.toFixed(1));
+  if (postgres) {
+    line('  postgres backends', report.cpuSeconds.postgresBackends.toFixed(1));
+    line('  postgres writers', report.cpuSeconds.postgresWriters.toFixed(1));
+  }
+  if (report.machineCpuBusy !== null) {
+    line('machine CPU busy', `${Math.round(report.machineCpuBusy * 100)} %`);
+    line('  of it the seeding', `${Math.round((100 * own) / (seconds * report.cores))} %`);
+  }
   line('load average (1/5/15)', report.loadAverage.join(' / '));
   if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
 } finally {
@@ -118,6 +142,32 @@ async function relationSizes(db: Db | null): Promise<Record<string, number>> {
     rows: Array<{ name: string; bytes: number | string }>;
   };
   return Object.fromEntries(r.rows.map((row) => [row.name, Number(row.bytes)]));
+}
+
+/** The benchmark database's backends, or PostgreSQL's shared WAL, checkpoint and background writers. */
+async function postgresPids(db: Db, which: 'backends' | 'writers'): Promise<number[]> {
+  const r = (await db.execute(
+    which === 'backends'
+      ? sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`
+      : sql`select pid from pg_stat_activity where backend_type in ('walwriter', 'checkpointer', 'background writer')`,
+  )) as unknown as { rows: Array<{ pid: number }> };
+  return r.rows.map((row) => Number(row.pid));
+}
+
+/** CPU-seconds (user and system) used so far by these processes, read from /proc; 0 elsewhere. */
+function processCpu(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // The fields after the command name (which may hold spaces) start with the state.
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // a process that ended meanwhile, or not Linux
+    }
+  }
+  return ticks / 100;
 }
 
 function machineCpu(): { busy: number; total: number } | null {
