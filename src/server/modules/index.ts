@@ -1,6 +1,8 @@
 // The API's modules, one per feature. Adding a feature is adding a line here.
 import type { ApiModule } from './module';
+import { accessLogModule } from './access-log/routes';
 import { activationsModule } from './activations/routes';
+import { documentsModule } from './documents/routes';
 import { officeModule } from './office/routes';
 import { meRoutes } from './me/routes';
 import { passwordResetRoutes } from './password-resets/routes';
@@ -19,5 +21,7 @@ export const apiModules: ApiModule[] = [
   { name: 'requests', routes: requestRoutes },
   activationsModule,
   officeModule,
+  documentsModule,
+  accessLogModule,
   sandboxModule,
 ];
