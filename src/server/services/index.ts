@@ -2,6 +2,10 @@
 import { registerService } from './catalogue';
 import { exitReentryVisa } from './visas/exit-reentry';
 import { finalExitVisa } from './visas/final-exit';
+import { passportIssue } from './passports/issue';
+import { passportRenew } from './passports/renew';
 
 registerService(exitReentryVisa);
 registerService(finalExitVisa);
+registerService(passportIssue);
+registerService(passportRenew);
