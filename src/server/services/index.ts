@@ -4,8 +4,10 @@ import { exitReentryVisa } from './visas/exit-reentry';
 import { finalExitVisa } from './visas/final-exit';
 import { passportIssue } from './passports/issue';
 import { passportRenew } from './passports/renew';
+import { transferOfInformation } from './transfer-of-information';
 
 registerService(exitReentryVisa);
 registerService(finalExitVisa);
 registerService(passportIssue);
 registerService(passportRenew);
+registerService(transferOfInformation);
