@@ -111,6 +111,20 @@ export const errorCatalogue = {
   delegation_revoked: { status: 403, ar: 'أُلغي هذا التفويض.', en: 'This authorization has been revoked.' },
   delegation_not_in_force: { status: 403, ar: 'التفويض غير سارٍ الآن.', en: 'This authorization is not in force now.' },
   delegation_out_of_scope: { status: 403, ar: 'هذه الخدمة خارج نطاق التفويض.', en: 'This service is outside the authorization.' },
+  delegate_not_citizen: { status: 422, ar: 'لا يُفوَّض إلا مواطن سعودي (رقم هوية يبدأ بـ1).', en: 'Only a Saudi citizen can be authorized (an identity number starting with 1).' },
+  delegation_to_self: { status: 422, ar: 'لا يمكنك تفويض نفسك.', en: 'You cannot authorize yourself.' },
+  delegate_account_not_active: { status: 422, ar: 'ليس لدى المفوَّض حساب مفعّل في أبشر.', en: 'The person to authorize has no active Absher account.' },
+  delegation_service_not_found: { status: 422, ar: 'إحدى الخدمات المختارة غير موجودة.', en: 'One of the chosen services does not exist.' },
+  delegation_service_not_delegable: { status: 422, ar: 'إحدى الخدمات المختارة لا يجوز التفويض فيها.', en: 'One of the chosen services cannot be delegated.' },
+  delegation_start_in_past: { status: 422, ar: 'يجب أن يبدأ التفويض اليوم أو بعده.', en: 'The authorization must start today or later.' },
+  delegation_end_not_after_start: { status: 422, ar: 'يجب أن يكون تاريخ انتهاء التفويض بعد تاريخ بدايته.', en: 'The authorization must end after it starts.' },
+  delegation_period_too_long: { status: 422, ar: 'مدة التفويض سنة واحدة على الأكثر.', en: 'An authorization lasts one year at most.' },
+  delegation_overlaps: {
+    status: 409,
+    ar: 'يوجد تفويض آخر لهذا الشخص بالخدمة نفسها في فترة متداخلة؛ ألغه أولاً أو اختر فترة أخرى.',
+    en: 'You already authorize this person for the same service over an overlapping period; revoke it first or choose another period.',
+  },
+  delegation_already_ended: { status: 409, ar: 'انتهت مدة هذا التفويض؛ لا حاجة لإلغائه.', en: 'This authorization has already ended; there is nothing to revoke.' },
 
   // generic
   not_found: { status: 404, ar: 'المورد غير موجود.', en: 'The resource does not exist.' },

@@ -2,6 +2,7 @@
 import type { ApiModule } from './module';
 import { accessLogModule } from './access-log/routes';
 import { activationsModule } from './activations/routes';
+import { delegationsModule } from './delegations/routes';
 import { documentsModule } from './documents/routes';
 import { officeModule } from './office/routes';
 import { meRoutes } from './me/routes';
@@ -19,6 +20,7 @@ export const apiModules: ApiModule[] = [
   { name: 'me', routes: meRoutes },
   { name: 'password-resets', routes: passwordResetRoutes },
   { name: 'requests', routes: requestRoutes },
+  delegationsModule,
   activationsModule,
   officeModule,
   documentsModule,

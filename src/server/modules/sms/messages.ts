@@ -39,3 +39,23 @@ export type NoticeKind = keyof typeof notices;
 export function noticeMessage(kind: NoticeKind, lang: Language): string {
   return notices[kind][lang];
 }
+
+/** What an e-authorization notice says: who authorized, for what, and for how long. */
+export type DelegationNoticeFacts = { grantorName: string; services: string; startsOn: string; endsOn: string };
+
+const delegationNotices = {
+  granted: {
+    ar: (f: DelegationNoticeFacts) =>
+      `أبشر: فوّضك ${f.grantorName} في: ${f.services}، من ${f.startsOn} إلى ${f.endsOn}. كل ما تنفذه نيابةً عنه يُسجَّل ويطّلع عليه.`,
+    en: (f: DelegationNoticeFacts) =>
+      `Absher: ${f.grantorName} has authorized you for: ${f.services}, from ${f.startsOn} to ${f.endsOn}. Everything you do on their behalf is recorded and shown to them.`,
+  },
+  revoked: {
+    ar: (f: DelegationNoticeFacts) => `أبشر: ألغى ${f.grantorName} تفويضه لك في: ${f.services}. لم يعد بإمكانك تنفيذها نيابةً عنه.`,
+    en: (f: DelegationNoticeFacts) => `Absher: ${f.grantorName} has revoked your authorization for: ${f.services}. You can no longer carry them out on their behalf.`,
+  },
+} as const;
+
+export function delegationNotice(kind: keyof typeof delegationNotices, facts: DelegationNoticeFacts, lang: Language): string {
+  return delegationNotices[kind][lang](facts);
+}
