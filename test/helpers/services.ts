@@ -97,3 +97,24 @@ export async function grantDelegation(t: TestContext, grantorAccountId: string, 
     .values({ id, grantorAccountId, delegateAccountId, services, startsAt: now, endsAt: new Date(now.getTime() + days * 86_400_000), createdAt: now });
   return id;
 }
+
+/** An account holder (a Saudi citizen unless the person says otherwise) with a session. */
+export async function buildHolder(t: TestContext, opts: Parameters<typeof buildAccount>[1] = {}) {
+  const built = await buildAccount(t.deps.database.db, opts);
+  return { ...built, auth: await bearer(t, built.account.id) };
+}
+
+/** POST /api/v1/delegations: the holder authorizes someone, through the API and its rules. */
+export function authorize(
+  t: TestContext,
+  auth: Record<string, string>,
+  body: { delegateIdNumber: string; services: string[]; startsOn?: string; endsOn: string } & Record<string, unknown>,
+  key?: string,
+): Promise<LightMyRequestResponse> {
+  return t.app.inject({ method: 'POST', url: '/api/v1/delegations', headers: { ...auth, ...(key ? { 'idempotency-key': key } : {}) }, payload: body });
+}
+
+/** DELETE /api/v1/delegations/{id}: the holder revokes an authorization. */
+export function revokeAuthorization(t: TestContext, auth: Record<string, string>, delegationId: string): Promise<LightMyRequestResponse> {
+  return t.app.inject({ method: 'DELETE', url: `/api/v1/delegations/${delegationId}`, headers: auth });
+}
