@@ -357,6 +357,8 @@ export const serviceRequests = pgTable(
     updatedAt: ts('updated_at').notNull(),
     submittedAt: ts('submitted_at'),
     decidedAt: ts('decided_at'),
+    /** Issued, and the agencies not yet told (a service's afterIssue step): the retry job's queue. */
+    afterIssuePendingSince: ts('after_issue_pending_since'),
   },
   (t) => [
     uniqueIndex('service_requests_number_uq').on(t.number),
@@ -367,6 +369,7 @@ export const serviceRequests = pgTable(
     index('service_requests_beneficiary_idx').on(t.beneficiaryIdNumber, t.createdAt),
     index('service_requests_behalf_idx').on(t.onBehalfOfAccountId).where(sql`${t.onBehalfOfAccountId} is not null`),
     index('service_requests_submitted_idx').on(t.submittedAt).where(sql`${t.status} = 'submitted'`),
+    index('service_requests_after_issue_idx').on(t.afterIssuePendingSince).where(sql`${t.afterIssuePendingSince} is not null`),
   ],
 );
 

@@ -59,3 +59,40 @@ const delegationNotices = {
 export function delegationNotice(kind: keyof typeof delegationNotices, facts: DelegationNoticeFacts, lang: Language): string {
   return delegationNotices[kind][lang](facts);
 }
+
+/**
+ * What an expiry reminder says: whose document, which one, and its last day in both calendars.
+ * A resident cannot renew their own iqama; their sponsor does, so they are pointed there.
+ */
+export type ExpiryReminderFacts = {
+  document: 'passport' | 'iqama';
+  whose: 'own' | 'dependent' | 'worker';
+  /** The holder's name in the message's language, for a dependent's or a worker's document. */
+  name: string;
+  expiresOn: string;
+  /** The Hijri date in words, in the message's language. */
+  hijri: string;
+};
+
+const expiryReminders = {
+  ar: (f: ExpiryReminderFacts) => {
+    const when = `في ${f.expiresOn} (${f.hijri})`;
+    if (f.whose === 'own') {
+      return f.document === 'passport' ? `أبشر: ينتهي جواز سفرك ${when}. جدّده عبر أبشر قبل انتهائه.` : `أبشر: تنتهي إقامتك ${when}. راجع كفيلك لتجديدها قبل انتهائها.`;
+    }
+    const who = f.whose === 'dependent' ? 'أحد أفراد أسرتك' : 'من عمالتك المنزلية';
+    return `أبشر: تنتهي إقامة ${f.name} (${who}) ${when}. جدّدها عبر أبشر قبل انتهائها.`;
+  },
+  en: (f: ExpiryReminderFacts) => {
+    const when = `on ${f.expiresOn} (${f.hijri})`;
+    if (f.whose === 'own') {
+      return f.document === 'passport' ? `Absher: your passport expires ${when}. Renew it through Absher before then.` : `Absher: your iqama expires ${when}. Ask your sponsor to renew it before then.`;
+    }
+    const who = f.whose === 'dependent' ? 'a member of your family' : 'your domestic worker';
+    return `Absher: the iqama of ${f.name} (${who}) expires ${when}. Renew it through Absher before then.`;
+  },
+} as const;
+
+export function expiryReminderMessage(facts: ExpiryReminderFacts, lang: Language): string {
+  return expiryReminders[lang](facts);
+}

@@ -201,21 +201,10 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
   if (!r) throw new AppError('request_not_found');
   if (r.status !== 'submitted') return r;
   const def = getService(r.service);
-  const beneficiary = await deps.registry.findPerson(r.beneficiaryIdNumber);
-  const [applicant] = await deps.database.db
-    .select({ accountId: accounts.id, idNumber: accounts.idNumber, mobile: accounts.mobile, language: accounts.language })
-    .from(accounts)
-    .where(eq(accounts.id, r.applicantAccountId))
-    .limit(1);
-  const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
-  let refusals: Refusal[];
-  let ctx: ServiceContext | null = null;
-  if (!beneficiary) {
-    refusals = [{ code: 'person_not_found', message: { ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' } }];
-  } else {
-    ctx = buildContext(deps, def, beneficiary, applicant!, { relation: r.relation as ServiceContext['relation'], viaDelegate: r.onBehalfOfAccountId !== null }, params);
-    refusals = await def.eligibility(ctx, r.input);
-  }
+  const { ctx, applicant } = await contextOf(deps, def, r);
+  const refusals: Refusal[] = ctx
+    ? await def.eligibility(ctx, r.input)
+    : [{ code: 'person_not_found', message: { ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' } }];
   const outcome = await deps.database.db.transaction(async (tx) => {
     if (refusals.length > 0 || !ctx) {
       const moved = await move(tx, deps, r, 'reject', 'rejected', { decidedAt: deps.clock.now(), outcome: { refusals } });
@@ -227,7 +216,11 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
       return { row: moved, smsId };
     }
     const produced = await def.fulfil(tx, ctx, r.input, r.id);
-    const moved = await move(tx, deps, r, 'issue', 'issued', { decidedAt: deps.clock.now(), outcome: { ...produced } });
+    const moved = await move(tx, deps, r, 'issue', 'issued', {
+      decidedAt: deps.clock.now(),
+      outcome: { ...produced },
+      afterIssuePendingSince: def.afterIssue ? deps.clock.now() : null,
+    });
     if (!moved) throw new AppError('request_action_not_allowed');
     await recordTransition(tx, deps, moved, 'submitted', 'issued', { kind: 'system', id: null }, meta, { documents: produced.documents.map((d) => d.number) });
     const smsId = applicant ? await deps.outbox.enqueue(tx, { to: applicant.mobile, body: requestNotice('issued', moved, applicant.language), kind: 'notice' }) : null;
@@ -239,10 +232,50 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
   });
   if (!outcome) return (await findRequest(deps, requestId))!;
   if (outcome.smsId) await deps.outbox.deliver([outcome.smsId]);
-  if (outcome.row.status === 'issued' && def.afterIssue && ctx) {
-    await def.afterIssue(ctx, r.input, outcome.row.outcome as never).catch((err) => deps.logger.warn({ err: String(err), requestId }, 'after-issue step failed; it is retried'));
-  }
+  if (outcome.row.afterIssuePendingSince && ctx) await runAfterIssue(deps, def, ctx, outcome.row);
   return outcome.row;
+}
+
+async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: RequestRow) {
+  const beneficiary = await deps.registry.findPerson(r.beneficiaryIdNumber);
+  const [applicant] = await deps.database.db
+    .select({ accountId: accounts.id, idNumber: accounts.idNumber, mobile: accounts.mobile, language: accounts.language })
+    .from(accounts)
+    .where(eq(accounts.id, r.applicantAccountId))
+    .limit(1);
+  if (!beneficiary || !applicant) return { ctx: null, applicant };
+  const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
+  const acting = { relation: r.relation as ServiceContext['relation'], viaDelegate: r.onBehalfOfAccountId !== null };
+  return { ctx: buildContext(deps, def, beneficiary, applicant, acting, params), applicant };
+}
+
+/** Tells the agencies what was issued; on failure the request stays in the retry job's queue. */
+async function runAfterIssue(deps: Deps, def: ServiceDefinition<unknown>, ctx: ServiceContext, r: RequestRow): Promise<boolean> {
+  try {
+    await def.afterIssue!(ctx, r.input, r.outcome as never);
+  } catch (err) {
+    deps.logger.warn({ err: String(err), requestId: r.id }, 'after-issue step failed; it is retried');
+    return false;
+  }
+  await deps.database.db.update(serviceRequests).set({ afterIssuePendingSince: null }).where(eq(serviceRequests.id, r.id));
+  return true;
+}
+
+/** Retries the after-issue steps that failed (an agency was down right after the commit). */
+export async function retryAfterIssue(deps: Deps, limit = 50): Promise<number> {
+  const pending = await deps.database.db
+    .select()
+    .from(serviceRequests)
+    .where(sql`${serviceRequests.afterIssuePendingSince} is not null`)
+    .orderBy(asc(serviceRequests.afterIssuePendingSince))
+    .limit(limit);
+  let done = 0;
+  for (const r of pending) {
+    const def = getService(r.service);
+    const { ctx } = await contextOf(deps, def, r).catch(() => ({ ctx: null }));
+    if (ctx && def.afterIssue && (await runAfterIssue(deps, def, ctx, r))) done++;
+  }
+  return done;
 }
 
 /** Fulfils what was left submitted (an agency was down); the poller calls it. */

@@ -1,0 +1,2 @@
+ALTER TABLE "service_requests" ADD COLUMN "after_issue_pending_since" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "service_requests_after_issue_idx" ON "service_requests" USING btree ("after_issue_pending_since") WHERE "service_requests"."after_issue_pending_since" is not null;
