@@ -2,7 +2,8 @@ import '@mantine/core/styles.css';
 import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+// The DOM flavour wires ReactDOM.flushSync, which logging out relies on.
+import { RouterProvider } from 'react-router/dom';
 import { applyToDocument, storedLanguage } from './app/language';
 import { createQueryClient, Providers } from './app/providers';
 import { router } from './app/router';

@@ -2,12 +2,14 @@
 import { createBrowserRouter } from 'react-router';
 import { HomePage } from '../features/home/home-page';
 import { RouteError } from './route-error';
-import { Shell } from './shell';
+import { PageLoading, Shell } from './shell';
 
 export const router = createBrowserRouter([
   {
     element: <Shell />,
     errorElement: <RouteError />,
+    // Shown while the first page's chunk loads on a deep link.
+    hydrateFallbackElement: <PageLoading />,
     children: [
       { index: true, element: <HomePage /> },
       { path: 'register', lazy: () => import('../features/registration/registration-page').then((m) => ({ Component: m.RegistrationPage })) },

@@ -1,9 +1,9 @@
 // The frame of every page: skip link, header with the main menu and the language switch,
 // the sandbox tools bar (sandbox servers only), the page, and the footer.
-import { Badge, Box, Burger, Container, Group, Text } from '@mantine/core';
+import { Badge, Box, Burger, Center, Container, Group, Loader, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useLogout, useMe, useSandboxMode } from '../session/queries';
 import { markNavigated } from '../shared/navigation-focus';
 import classes from './shell.module.css';
@@ -38,25 +38,11 @@ function LanguageSwitch() {
   );
 }
 
-function LogoutButton({ onDone }: { onDone?: () => void }) {
+function LogoutButton() {
   const { t } = useTranslation();
   const logout = useLogout();
-  const navigate = useNavigate();
   return (
-    <button
-      type="button"
-      className={classes.link}
-      data-testid="logout"
-      disabled={logout.isPending}
-      onClick={() =>
-        logout.mutate(undefined, {
-          onSettled: () => {
-            onDone?.();
-            void navigate('/', { state: { loggedOut: true } });
-          },
-        })
-      }
-    >
+    <button type="button" className={classes.link} data-testid="logout" disabled={logout.isPending} onClick={() => logout.mutate()}>
       {t('nav.logout')}
     </button>
   );
@@ -91,6 +77,15 @@ function SandboxBar() {
         </Group>
       </Container>
     </div>
+  );
+}
+
+export function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center py={80}>
+      <Loader aria-label={t('app.loading')} />
+    </Center>
   );
 }
 
@@ -161,7 +156,7 @@ export function Shell() {
                   {links(classes.link)}
                   {me.data && (
                     <li>
-                      <LogoutButton onDone={() => setMenuOpen(false)} />
+                      <LogoutButton />
                     </li>
                   )}
                 </ul>

@@ -309,6 +309,7 @@ export const ar = {
       inboxOf: 'رسائل الجوال',
       count: 'عدد الرسائل: {{count}}',
       refreshing: 'تحديث تلقائي كل ثانيتين',
+      refresh: 'تحديث الآن',
       empty: 'لا توجد رسائل لهذا الجوال.',
     },
     atm: {

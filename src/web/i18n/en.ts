@@ -311,6 +311,7 @@ export const en: typeof ar = {
       inboxOf: 'Messages to',
       count: 'Messages: {{count}}',
       refreshing: 'refreshed every two seconds',
+      refresh: 'Refresh now',
       empty: 'No messages for this mobile.',
     },
     atm: {

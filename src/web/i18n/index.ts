@@ -16,6 +16,8 @@ export function initI18n(language: Language): typeof i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    // Keeps the console for the portal's own messages.
+    showSupportNotice: false,
   });
   return i18n;
 }

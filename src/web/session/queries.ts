@@ -1,5 +1,6 @@
 // Who is logged in, and whether this server is a sandbox. Both are asked once and cached.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { api, isUnauthenticated } from '../api/client';
 import { forgetCsrfToken, maySessionExist } from '../api/csrf';
 import type { Me } from '../api/types';
@@ -43,8 +44,11 @@ export function useSandboxMode(): boolean {
   return data === true;
 }
 
+/** Logs out and goes home. Home first (committed at once, not as a transition), then forget
+ * the person: a page behind the login would otherwise see nobody and send them to log in. */
 export function useLogout() {
   const client = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: async () => {
       try {
@@ -54,8 +58,9 @@ export function useLogout() {
         if (!isUnauthenticated(err)) throw err;
       }
     },
-    onSettled: () => {
+    onSettled: async () => {
       forgetCsrfToken();
+      await navigate('/', { flushSync: true });
       client.setQueryData(ME_KEY, null);
       client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'sandbox-mode' });
     },

@@ -32,7 +32,8 @@ async function newCode(phone: Page, seen: Set<string>): Promise<string> {
         return code;
       }
     }
-    await phone.waitForTimeout(300);
+    await phone.getByTestId('sms-refresh').click();
+    await phone.waitForTimeout(250);
   }
   throw new Error('no new code arrived in the sandbox inbox');
 }
@@ -143,7 +144,7 @@ export async function runIdentityJourney({ browser, baseURL, language, viewport 
   // Log out; the dashboard then asks to log in again, and comes back after.
   if (!(await page.getByTestId('logout').first().isVisible())) await page.getByRole('button', { name: /menu|القائمة/ }).click();
   await page.getByTestId('logout').filter({ visible: true }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await page.waitForFunction(() => location.pathname === '/');
   await page.goto('/dashboard');
   await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/dashboard');
   await page.getByTestId('login').waitFor();

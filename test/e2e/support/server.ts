@@ -8,6 +8,7 @@ import { createDeps } from '../../../src/server/bootstrap';
 import { buildApp } from '../../../src/server/app';
 import type { Deps } from '../../../src/server/deps';
 import { PasswordHasher } from '../../../src/server/modules/passwords/hasher';
+import { seedSandbox } from '../../../src/server/modules/sandbox/seed';
 import { openTestDatabase } from '../../helpers/database';
 import { startJobs } from '../../../src/server/jobs';
 
@@ -20,6 +21,9 @@ export async function startServer(): Promise<RunningServer> {
     database,
     passwords: new PasswordHasher({ concurrency: 2, maxQueue: 1000 }),
   });
+  // As `serve` does on a first start: the offices and the demo personas, no bulk population
+  // (the journeys create the people they need).
+  await seedSandbox(deps, { persons: 0, firstStartOnly: true });
   const app = await buildApp(deps);
   const stopPoller = startJobs(deps);
   await app.listen({ host: '127.0.0.1', port: 0 });

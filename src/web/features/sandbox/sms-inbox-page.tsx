@@ -70,9 +70,14 @@ export function SmsInboxPage() {
       </form>
       {to && (
         <section aria-labelledby="inbox-title">
-          <Title order={2} size="h3" id="inbox-title" mb={4}>
-            {t('sandbox.sms.inboxOf')} <Ltr>{to}</Ltr>
-          </Title>
+          <Group justify="space-between" align="center" mb={4}>
+            <Title order={2} size="h3" id="inbox-title">
+              {t('sandbox.sms.inboxOf')} <Ltr>{to}</Ltr>
+            </Title>
+            <Button variant="default" size="xs" onClick={() => void inbox.refetch()} loading={inbox.isFetching && !inbox.isPending} data-testid="sms-refresh">
+              {t('sandbox.sms.refresh')}
+            </Button>
+          </Group>
           <Text size="sm" c="dimmed" mb="md" role="status" aria-live="polite">
             {inbox.isSuccess ? t('sandbox.sms.count', { count: messages.length }) : t('app.loading')} · {t('sandbox.sms.refreshing')}
           </Text>

@@ -1,0 +1,3 @@
+import { identityJourneys } from './support/journey-suite';
+
+identityJourneys('en');
