@@ -10,10 +10,10 @@ export function DualDate({ iso, withTime, testId }: { iso: string; withTime?: bo
   if (!text) return <span>{iso}</span>;
   return (
     <time dateTime={iso} data-testid={testId}>
-      <span>{text.gregorian}</span>
-      <Text span c="dimmed" size="sm">
-        {' · '}
-        {t('common.hijri')}: {text.hijri}
+      {/* Each calendar's date stays on one line; the two may wrap between them. */}
+      <span style={{ whiteSpace: 'nowrap' }}>{text.gregorian}</span>{' '}
+      <Text span c="dimmed" size="sm" style={{ whiteSpace: 'nowrap' }}>
+        · {t('common.hijri')}: {text.hijri}
       </Text>
     </time>
   );
