@@ -3,7 +3,7 @@ import { createTestApp, type TestContext } from '../helpers/app';
 import { buildAccount, buildOffice, buildPerson, grantStaffRole } from '../helpers/factories';
 import { loginThroughApi } from '../helpers/flows';
 import { bankCardEvidence, channelRequest } from '../helpers/channel';
-import { bearer, buildHousehold, buildResidentDependent, grantDelegation, submitRequest } from '../helpers/services';
+import { authorize, bearer, buildHousehold, buildResidentDependent, grantDelegation, kingdomDayFromToday, quoteRequest, submitRequest } from '../helpers/services';
 import { audit } from '../../src/server/platform/audit';
 import { SECOND } from '../../src/server/platform/clock';
 
@@ -121,6 +121,28 @@ describe('GET /api/v1/me/access-log', () => {
     expect(JSON.stringify(log)).not.toContain(delegate.account.id);
   });
 
+  it('shows the holder the authorization they gave, and the delegate checking a service on their behalf', async () => {
+    const h = await buildHousehold(t);
+    const delegate = await namedAccount('Khalid Delegate', 'خالد المفوض');
+    const granted = await authorize(t, h.head.auth, { delegateIdNumber: delegate.person.idNumber, services: ['final_exit_visa'], endsOn: kingdomDayFromToday(t, 30) });
+    expect(granted.statusCode, granted.body).toBe(201);
+    t.clock.advance(SECOND);
+    const quote = await quoteRequest(t, await bearer(t, delegate.account.id), 'final_exit_visa', { beneficiaryIdNumber: h.worker.idNumber, delegationId: granted.json().id, input: {} });
+    expect(quote.statusCode, quote.body).toBe(200);
+    const log = await accessLog(h.head.auth);
+    expect(log.entries.map((e) => [e.action, e.who.kind])).toEqual([
+      ['request.quoted', 'delegate'],
+      ['delegation.granted', 'self'],
+    ]);
+    expect(log.entries[0]).toMatchObject({
+      what: { en: 'The eligibility for a service was checked' },
+      service: { code: 'final_exit_visa' },
+      who: { name: { en: 'Khalid Delegate' } },
+      onBehalfOf: { kind: 'self', label: { en: 'You' }, name: null },
+    });
+    expect(log.entries[1]!.what).toEqual({ ar: 'منح تفويض إلكتروني', en: 'An e-authorization was given' });
+  });
+
   it('shows a head of family’s view of a resident dependent’s documents as the head of family’s', async () => {
     const h = await buildHousehold(t);
     const dependent = await buildResidentDependent(t, h.head.person.idNumber);
@@ -180,14 +202,14 @@ describe('GET /api/v1/me/access-log', () => {
 
   it('labels an action it does not know by its family, or in general', async () => {
     const { account } = await buildAccount(db());
-    for (const action of ['delegation.granted', 'brand_new.thing']) {
+    for (const action of ['delegation.extended', 'brand_new.thing']) {
       t.clock.advance(SECOND);
       await audit(db(), { at: t.clock.now(), action, actor: { kind: 'system' }, subjectAccountId: account.id, channel: 'system' });
     }
     const log = await accessLog(await bearer(t, account.id));
     expect(log.entries.map((e) => [e.action, e.what])).toEqual([
       ['brand_new.thing', { ar: 'إجراء على بياناتك', en: 'An action on your records' }],
-      ['delegation.granted', { ar: 'إجراء على تفويض إلكتروني', en: 'An action on an e-authorization' }],
+      ['delegation.extended', { ar: 'إجراء على تفويض إلكتروني', en: 'An action on an e-authorization' }],
     ]);
   });
 

@@ -29,6 +29,8 @@ export const ACTION_LABELS = {
   'request.rejected': { ar: 'رفض طلب خدمة', en: 'A service request was rejected' },
   'request.cancelled': { ar: 'إلغاء طلب خدمة', en: 'A service request was cancelled' },
   'bill.paid': { ar: 'سداد فاتورة طلب خدمة', en: 'The bill of a service request was paid' },
+  'delegation.granted': { ar: 'منح تفويض إلكتروني', en: 'An e-authorization was given' },
+  'delegation.revoked': { ar: 'إلغاء تفويض إلكتروني', en: 'An e-authorization was revoked' },
 } as const satisfies Record<string, Text>;
 
 const FAMILY_LABELS: Record<string, Text> = {
