@@ -5,7 +5,7 @@ import { buildAccount, buildPerson, type BuiltPerson } from '../helpers/factorie
 import { buildHousehold, buildResidentDependent } from '../helpers/services';
 import { accounts, remindersSent, sandboxSmsMessages, smsOutbox } from '../../src/server/db/schema';
 import { addDays, hijriText } from '../../src/domain/calendar';
-import { FakeClock } from '../../src/server/platform/clock';
+import { FakeClock, HOUR } from '../../src/server/platform/clock';
 import { jobs } from '../../src/server/jobs';
 import { reminderBands, sendExpiryReminders, withinSendingHours } from '../../src/server/modules/reminders/send-expiry-reminders';
 
@@ -181,6 +181,21 @@ describe('expiry reminders', () => {
       .from(smsOutbox)
       .where(inArray(smsOutbox.to, people.map((p) => p.mobile)));
     expect(sent).toHaveLength(5);
+  });
+
+  it('scans once a day: someone who becomes due later that day hears the next morning', async () => {
+    const expires = '2032-06-10';
+    const first = await citizenWithAccount(expires);
+    morningOf(addDays(expires, -30));
+    expect(await run()).toBe(1);
+    const second = await citizenWithAccount(expires);
+    t.clock.advance(2 * HOUR);
+    expect(await run()).toBe(0);
+    expect(await messagesTo(second.mobile)).toHaveLength(0);
+    morningOf(addDays(expires, -29));
+    expect(await run()).toBe(1);
+    expect(await messagesTo(second.mobile)).toHaveLength(1);
+    expect(await messagesTo(first.mobile)).toHaveLength(1);
   });
 
   it('reaches the handset through the outbox', async () => {

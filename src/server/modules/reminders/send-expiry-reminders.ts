@@ -3,8 +3,9 @@
 // family or sponsor. Each person hears once per document, expiry date and threshold, however
 // many instances run the job: the reminders_sent row is claimed with ON CONFLICT DO NOTHING in
 // the transaction that enqueues the SMS, so only the instance whose insert landed sends it.
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import { remindersSent } from '../../db/schema';
+import { remindersSent, systemState } from '../../db/schema';
 import { addDays, hijriText } from '../../../domain/calendar';
 import { HOUR } from '../../platform/clock';
 import { kingdomToday } from '../../services/engine/requests';
@@ -36,22 +37,45 @@ export function withinSendingHours(now: Date): boolean {
 
 export type ReminderOptions = { batchSize?: number; maxBatchesPerThreshold?: number };
 
+/**
+ * The day whose reminders have all been sent. Bands move by whole days, so once a pass has
+ * found nothing more to send, the other runs of that day would only scan the registry again;
+ * what it misses (an account activated later that day) is still in its band tomorrow.
+ */
+const COMPLETED_KEY = 'reminders.completed_on';
+
 /** Sends what is due today; returns how many reminders were enqueued. The outbox poller delivers them. */
 export async function sendExpiryReminders(deps: Pick<Deps, 'database' | 'clock' | 'outbox' | 'logger'>, opts: ReminderOptions = {}): Promise<number> {
   const now = deps.clock.now();
   if (!withinSendingHours(now)) return 0;
+  const db = deps.database.db;
   const batchSize = opts.batchSize ?? 500;
   const maxBatches = opts.maxBatchesPerThreshold ?? 20;
   const today = kingdomToday(now);
+  const [done] = await db.select({ value: systemState.value }).from(systemState).where(eq(systemState.key, COMPLETED_KEY)).limit(1);
+  if (done?.value === today) return 0;
   let sent = 0;
+  let complete = true;
   for (const band of reminderBands(today)) {
-    for (let i = 0; i < maxBatches; i++) {
-      const due = await findDueExpiries(deps.database.db, band, batchSize);
+    let batches = 0;
+    for (;;) {
+      const due = await findDueExpiries(db, band, batchSize);
       if (due.length > 0) sent += await remind(deps, band.thresholdDays, due);
       if (due.length < batchSize) break;
+      // A bounded run leaves the rest to the next hour rather than holding the job for long.
+      if (++batches >= maxBatches) {
+        complete = false;
+        break;
+      }
     }
   }
-  if (sent > 0) deps.logger.info({ sent, today }, 'expiry reminders enqueued');
+  if (complete) {
+    await db
+      .insert(systemState)
+      .values({ key: COMPLETED_KEY, value: today, updatedAt: now })
+      .onConflictDoUpdate({ target: systemState.key, set: { value: today, updatedAt: now } });
+  }
+  if (sent > 0) deps.logger.info({ sent, today, complete }, 'expiry reminders enqueued');
   return sent;
 }
 
@@ -67,7 +91,8 @@ async function remind(deps: Pick<Deps, 'database' | 'clock' | 'outbox'>, thresho
       .returning({ idNumber: remindersSent.idNumber, document: remindersSent.document, expiresOn: remindersSent.expiresOn });
     const ours = new Set(claimed.map(keyOf));
     for (const d of due) {
-      if (!ours.has(keyOf({ idNumber: d.recipientIdNumber, document: d.documentKey, expiresOn: d.expiresOn }))) continue;
+      // Taken out once used: a reminder the batch happened to hold twice is still sent once.
+      if (!ours.delete(keyOf({ idNumber: d.recipientIdNumber, document: d.documentKey, expiresOn: d.expiresOn }))) continue;
       const lang = d.language;
       const body = expiryReminderMessage(
         { document: d.document, whose: d.whose, name: lang === 'ar' ? d.holderNameAr : d.holderNameEn, expiresOn: d.expiresOn, hijri: hijriText(d.expiresOn, lang) },
