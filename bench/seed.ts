@@ -66,7 +66,9 @@ try {
 
   const bytesBefore = await deps.database.sizeBytes();
   const postgres = deps.database.engine === 'postgres';
-  const writersBefore = postgres ? processCpu(await postgresPids(db, 'writers')) : 0;
+  const writersBefore = postgres ? processCpu(await writerPids(db)) : 0;
+  // The pool may replace a connection during the run, taking its CPU time with it: sample.
+  const backends = postgres ? sampleBackends(await databaseName(db)) : null;
   const cpuBefore = machineCpu();
   const nodeBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
@@ -74,9 +76,8 @@ try {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const nodeCpu = process.cpuUsage(nodeBefore);
   const cpuAfter = machineCpu();
-  // The backends are the pool's connections, opened for this run (their CPU counts from then).
-  const backendsCpu = postgres ? processCpu(await postgresPids(db, 'backends')) : 0;
-  const writersCpu = postgres ? processCpu(await postgresPids(db, 'writers')) - writersBefore : 0;
+  const backendsCpu = backends ? backends.stop() : 0;
+  const writersCpu = postgres ? processCpu(await writerPids(db)) - writersBefore : 0;
   const bytesAfter = await deps.database.sizeBytes();
   const tables = await relationSizes(postgres ? db : null);
   await deps.database.close();
@@ -144,14 +145,58 @@ async function relationSizes(db: Db | null): Promise<Record<string, number>> {
   return Object.fromEntries(r.rows.map((row) => [row.name, Number(row.bytes)]));
 }
 
-/** The benchmark database's backends, or PostgreSQL's shared WAL, checkpoint and background writers. */
-async function postgresPids(db: Db, which: 'backends' | 'writers'): Promise<number[]> {
+/** PostgreSQL's shared WAL, checkpoint and background writers. */
+async function writerPids(db: Db): Promise<number[]> {
   const r = (await db.execute(
-    which === 'backends'
-      ? sql`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`
-      : sql`select pid from pg_stat_activity where backend_type in ('walwriter', 'checkpointer', 'background writer')`,
+    sql`select pid from pg_stat_activity where backend_type in ('walwriter', 'checkpointer', 'background writer')`,
   )) as unknown as { rows: Array<{ pid: number }> };
   return r.rows.map((row) => Number(row.pid));
+}
+
+async function databaseName(db: Db): Promise<string> {
+  const r = (await db.execute(sql`select current_database() as name`)) as unknown as { rows: Array<{ name: string }> };
+  return r.rows[0]!.name;
+}
+
+/**
+ * The CPU time of the backends serving one database (their process title names it), sampled
+ * every half second so that a connection closed during the run still counts up to its last
+ * sample; what a backend had used before the sampling started is left out.
+ */
+function sampleBackends(database: string): { stop(): number } {
+  const scan = (): Array<[number, number]> => {
+    const out: Array<[number, number]> = [];
+    let entries: string[] = [];
+    try {
+      entries = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+    } catch {
+      return out;
+    }
+    for (const e of entries) {
+      try {
+        const title = fs.readFileSync(`/proc/${e}/cmdline`, 'utf8');
+        if (title.startsWith('postgres: ') && title.split(' ').includes(database)) out.push([Number(e), processCpu([Number(e)])]);
+      } catch {
+        // ended meanwhile
+      }
+    }
+    return out;
+  };
+  const start = new Map(scan());
+  const last = new Map<number, number>();
+  const sample = () => {
+    for (const [pid, cpu] of scan()) last.set(pid, cpu);
+  };
+  const timer = setInterval(sample, 500);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      let total = 0;
+      for (const [pid, cpu] of last) total += cpu - (start.get(pid) ?? 0);
+      return total;
+    },
+  };
 }
 
 /** CPU-seconds (user and system) used so far by these processes, read from /proc; 0 elsewhere. */
