@@ -286,6 +286,7 @@ export const en: typeof ar = {
     supervisor: 'Supervisor',
   },
   sandbox: {
+    notSandbox: 'The sandbox tools exist only on sandbox servers.',
     personas: {
       title: 'Sandbox personas',
       intro: 'The sandbox simulates the partner agencies with synthetic data. Use these personas, or create a new person, to try the services.',

@@ -27,8 +27,9 @@ export function useMe(opts: { required?: boolean } = {}) {
   });
 }
 
-export function useSandboxMode(): boolean {
-  const { data } = useQuery({
+/** Whether this server is a sandbox: undefined until known. */
+export function useSandboxModeQuery() {
+  return useQuery({
     queryKey: ['sandbox-mode'],
     queryFn: async () => {
       try {
@@ -41,7 +42,10 @@ export function useSandboxMode(): boolean {
     staleTime: Infinity,
     retry: false,
   });
-  return data === true;
+}
+
+export function useSandboxMode(): boolean {
+  return useSandboxModeQuery().data === true;
 }
 
 /** Logs out and goes home. Home first (committed at once, not as a transition), then forget

@@ -15,6 +15,7 @@ import { LtrInput } from '../../shared/ltr-input';
 import { PageHeading } from '../../shared/page-heading';
 import { idNumberField, toWire } from '../../shared/validation';
 import { ActivationResult } from './activation-result';
+import { SandboxOnly } from './sandbox-only';
 
 const schema = z.object({ bank: z.enum(SANDBOX_ATM_CLIENTS), idNumber: idNumberField, cardholderIdNumber: idNumberField });
 type Values = z.infer<typeof schema>;
@@ -23,6 +24,14 @@ const FIELDS = ['idNumber', 'cardholderIdNumber'] as const;
 const CODE_FIELDS = { cardholder_mismatch: 'cardholderIdNumber', registration_not_found: 'idNumber' } as const;
 
 export function AtmPage() {
+  return (
+    <SandboxOnly>
+      <AtmPageContent />
+    </SandboxOnly>
+  );
+}
+
+function AtmPageContent() {
   const { t } = useTranslation();
   const { register, handleSubmit, formState, control, setError } = useForm<Values>({
     resolver: zodResolver(schema),

@@ -17,6 +17,7 @@ import { LtrInput } from '../../shared/ltr-input';
 import { PageHeading } from '../../shared/page-heading';
 import { idNumberField, toWire } from '../../shared/validation';
 import { ActivationResult } from './activation-result';
+import { SandboxOnly } from './sandbox-only';
 
 const schema = z.object({ idNumber: idNumberField, spoil: z.boolean() });
 type Values = z.infer<typeof schema>;
@@ -34,6 +35,14 @@ const SCAN_MS = 250;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function KioskPage() {
+  return (
+    <SandboxOnly>
+      <KioskPageContent />
+    </SandboxOnly>
+  );
+}
+
+function KioskPageContent() {
   const { t } = useTranslation();
   const [scanned, setScanned] = useState<{ right: boolean; left: boolean }>({ right: false, left: false });
   const { register, handleSubmit, formState, setError } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { idNumber: '', spoil: false } });

@@ -11,6 +11,7 @@ import { statusColor, statusLabel } from '../../shared/labels';
 import { Ltr } from '../../shared/ltr';
 import { PageHeading } from '../../shared/page-heading';
 import { SyntheticPerson } from './synthetic-person';
+import { SandboxOnly } from './sandbox-only';
 
 /** GET /sandbox/personas. */
 type Personas = {
@@ -32,6 +33,14 @@ type Personas = {
 };
 
 export function PersonasPage() {
+  return (
+    <SandboxOnly>
+      <PersonasPageContent />
+    </SandboxOnly>
+  );
+}
+
+function PersonasPageContent() {
   const { t, i18n } = useTranslation();
   const personas = useQuery({ queryKey: ['sandbox', 'personas'], queryFn: () => api.get<Personas>('/api/v1/sandbox/personas') });
   const list = personas.data?.personas ?? [];

@@ -15,6 +15,7 @@ import { Ltr } from '../../shared/ltr';
 import { LtrInput } from '../../shared/ltr-input';
 import { PageHeading } from '../../shared/page-heading';
 import { mobileField } from '../../shared/validation';
+import { SandboxOnly } from './sandbox-only';
 
 const schema = z.object({ mobile: mobileField });
 type Values = z.infer<typeof schema>;
@@ -32,6 +33,14 @@ function Body({ text }: { text: string }) {
 }
 
 export function SmsInboxPage() {
+  return (
+    <SandboxOnly>
+      <SmsInboxPageContent />
+    </SandboxOnly>
+  );
+}
+
+function SmsInboxPageContent() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const to = normalizeMobile(params.get('to') ?? '');
