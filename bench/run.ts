@@ -14,11 +14,12 @@ import { createEngine, type EngineName } from './lib/engines';
 import { profilesIn, summarizeProfile } from './lib/profile';
 import { table, type Row } from './lib/report';
 import { bareFastify, ceilingRows, measureArgon2, type Ceiling } from './scenarios/ceilings';
-import { loadAverage } from './lib/cpu';
+import { awaitQuiet, loadAverage } from './lib/cpu';
 import { runLoginScenario } from './scenarios/login';
 import { requestScenarios, runRequestScenario } from './scenarios/requests';
+import { runSeedScenario } from './scenarios/seed';
 
-const SCENARIOS = ['login', ...requestScenarios];
+const SCENARIOS = ['login', ...requestScenarios, 'seed'];
 
 const USAGE = `usage: npm run bench -- [options]
   --engine pglite|postgres|both   which database (default both)
@@ -28,9 +29,11 @@ const USAGE = `usage: npm run bench -- [options]
   --connections N                 autocannon connections (default 32)
   --login-users N                 simultaneous users in the closed login loop (default 8)
   --instances LIST                server processes on PostgreSQL, e.g. 1,2 (default 1)
+  --seed-persons N                persons for the seeding benchmark, bench/seed.ts (default 100000)
   --pool-size N                   DATABASE_POOL_SIZE of each server (default: the server's)
   --pg-url URL                    PostgreSQL admin URL (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
   --json FILE                     also write every result and detail as JSON
+  --quiet-wait S                  before each measurement, wait up to S seconds for other work on the machine to stop (default 60)
   --cpu-prof DIR                  profile the servers (node --cpu-prof) and summarize where their time went
   --keep                          keep the temporary databases
 `;
@@ -45,6 +48,8 @@ function options() {
       connections: { type: 'string', default: '32' },
       'login-users': { type: 'string', default: '8' },
       instances: { type: 'string', default: '1' },
+      'seed-persons': { type: 'string', default: '100000' },
+      'quiet-wait': { type: 'string', default: '60' },
       'pool-size': { type: 'string' },
       'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
       json: { type: 'string' },
@@ -76,6 +81,8 @@ function options() {
     connections: whole('connections', values.connections, 1),
     loginUsers: whole('login-users', values['login-users'], 1),
     instances,
+    seedPersons: whole('seed-persons', values['seed-persons'], 1),
+    quietWaitS: whole('quiet-wait', values['quiet-wait'], 0),
     poolSize: values['pool-size'] === undefined ? undefined : whole('pool-size', values['pool-size'], 1),
     pgUrl: values['pg-url'],
     json: values.json,
@@ -126,9 +133,11 @@ async function main(): Promise<void> {
   const measureCeilings = async (when: string) => {
     const bare = new Map<number, Ceiling>();
     for (const n of processCounts) {
+      await awaitQuiet(opts.quietWaitS, log);
       log(`ceiling (${when}): bare Fastify, ${n} process(es), ${opts.connections} connections, ${opts.durationS} s`);
       bare.set(n, await bareFastify(n, opts.connections, opts.durationS, opts.warmupS));
     }
+    await awaitQuiet(opts.quietWaitS, log);
     log(`ceiling (${when}): argon2id, ${opts.durationS} s`);
     const argon2 = await measureArgon2(opts.durationS);
     details[`ceilings (${when})`] = { bare: Object.fromEntries(bare), argon2, loadAverage: loadAverage() };
@@ -146,6 +155,7 @@ async function main(): Promise<void> {
       log(`${engineName}: ${instances} server process(es), data in ${engine.databaseUrl ?? engine.dataDir}`);
       const ctx: BenchContext = {
         engine,
+        freshEngine: () => createEngine(engineName, opts.pgUrl, opts.keep),
         instances,
         durationS: opts.durationS,
         warmupS: opts.warmupS,
@@ -153,6 +163,7 @@ async function main(): Promise<void> {
         loginConcurrency: opts.loginUsers,
         poolSize: opts.poolSize,
         cpuProfDir: opts.cpuProfDir ? path.join(opts.cpuProfDir, `x${instances}`) : undefined,
+        quietWaitS: opts.quietWaitS,
         ceilings,
         secretKey,
         log,
@@ -163,7 +174,14 @@ async function main(): Promise<void> {
       try {
         for (const scenario of opts.scenarios) {
           try {
-            rows.push(...(scenario === 'login' ? await runLoginScenario(ctx) : await runRequestScenario(ctx, scenario)));
+            if (scenario === 'seed' && instances > 1) continue; // seeding has no server to multiply
+            rows.push(
+              ...(scenario === 'login'
+                ? await runLoginScenario(ctx)
+                : scenario === 'seed'
+                  ? await runSeedScenario(ctx, opts.seedPersons)
+                  : await runRequestScenario(ctx, scenario)),
+            );
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             log(`${engineName}/${scenario} failed: ${message}`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Db } from '../../src/server/db/client';
 import type { Engine } from './engines';
 import type { LoadResult } from './load';
+import { awaitQuiet } from './cpu';
 import { startAbsher, type ServerProcess } from './processes';
 
 export type Ceilings = {
@@ -14,6 +15,8 @@ export type Ceilings = {
 
 export type BenchContext = {
   engine: Engine;
+  /** Another empty database of the same engine, for a benchmark that needs one to itself. */
+  freshEngine(): Promise<Engine>;
   /** Server processes (PostgreSQL only; PGlite admits one). */
   instances: number;
   durationS: number;
@@ -22,6 +25,8 @@ export type BenchContext = {
   loginConcurrency: number;
   poolSize: number | undefined;
   cpuProfDir: string | undefined;
+  /** Seconds to wait for the machine's other users to go quiet before each measurement. */
+  quietWaitS: number;
   ceilings: Ceilings;
   secretKey: string;
   log(message: string): void;
@@ -58,6 +63,7 @@ export async function withServers<T, R>(
       if (cpuProfDir) fs.mkdirSync(cpuProfDir, { recursive: true });
       servers.push(await startAbsher({ dataDir: ctx.engine.dataDir, databaseUrl: ctx.engine.databaseUrl, poolSize: ctx.poolSize, cpuProfDir }));
     }
+    await awaitQuiet(ctx.quietWaitS, ctx.log);
     return await measure(
       servers.map((s) => s.url),
       data,
@@ -71,7 +77,14 @@ export async function withServers<T, R>(
   }
 }
 
-/** Server warnings during a measurement are worth a look (failed SMS deliveries, pool errors). */
+/**
+ * What the servers said beyond routine: warnings and errors (failed SMS deliveries, pool
+ * errors), anything not in pino's JSON (a crash), and whether one ended on its own.
+ */
 export function warnings(servers: ServerProcess[]): string[] {
-  return servers.flatMap((s) => s.logTail().filter((l) => /"level":(40|50|60)/.test(l))).slice(-10);
+  return servers.flatMap((s) => {
+    const said = s.logTail().filter((l) => !l.startsWith('{') || /"level":(40|50|60)/.test(l));
+    const ended = s.exited();
+    return [...said.slice(-10), ...(ended ? [`server ${s.pid} ended on its own: ${ended}`] : [])];
+  });
 }
