@@ -113,3 +113,28 @@ export class CpuMeter {
 export function loadAverage(): number[] {
   return os.loadavg().map((n) => Math.round(n * 100) / 100);
 }
+
+/**
+ * On a shared machine, waits (up to `maxWaitS`) until the rest of the machine leaves the cores
+ * alone for a second, so that a measurement starts on a quiet machine. Returns the cores the
+ * others were using at the last check; the run goes ahead either way.
+ */
+export async function awaitQuiet(maxWaitS: number, log: (m: string) => void, threshold = 0.25): Promise<number> {
+  if (!available) return 0;
+  const deadline = performance.now() + maxWaitS * 1000;
+  let said = false;
+  for (;;) {
+    const a = machine();
+    const t0 = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const b = machine();
+    const busyCores = (b.busy - a.busy + b.steal - a.steal) / (performance.now() - t0);
+    if (busyCores <= threshold || performance.now() >= deadline) {
+      if (said || busyCores > threshold) log(`machine busy with other work: ${busyCores.toFixed(2)} cores${busyCores > threshold ? ', measuring anyway' : ', going on'}`);
+      return busyCores;
+    }
+    if (!said) log(`machine busy with other work (${busyCores.toFixed(2)} cores): waiting up to ${maxWaitS} s for quiet`);
+    said = true;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}

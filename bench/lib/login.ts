@@ -126,8 +126,9 @@ function result(
     attempted: tally.attempted,
     latency: tally.total.summary(),
     stages: { password: tally.password.summary(), code: tally.code.summary(), verify: tally.verify.summary() },
-    outcomes: tally.outcomes,
-    samples: tally.samples,
+    // Copies: a straggler answering after the report must not change it.
+    outcomes: { ...tally.outcomes },
+    samples: [...tally.samples],
   };
 }
 
@@ -150,7 +151,7 @@ export async function closedLoopLogins(ctx: Ctx, concurrency: number, durationS:
  * keeps up completes them as fast as they come, one that falls behind spreads them over a
  * longer time and shows less.
  */
-export async function openLoopLogins(ctx: Ctx, rate: number, durationS: number, drainS = 60): Promise<LoginRun> {
+export async function openLoopLogins(ctx: Ctx, rate: number, durationS: number, drainS: number): Promise<LoginRun> {
   const tally = new Tally();
   const interval = 1000 / rate;
   const total = Math.round(rate * durationS);

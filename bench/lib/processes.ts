@@ -12,6 +12,8 @@ export type ServerProcess = {
   pid: number;
   /** The last lines the process wrote, for the report when something goes wrong. */
   logTail(): string[];
+  /** The exit code or signal, when the process ended before it was told to stop. */
+  exited(): string | undefined;
   stop(): Promise<void>;
 };
 
@@ -74,9 +76,12 @@ async function watch(child: ChildProcess, url: string, readyPath: string): Promi
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let exited: number | null | undefined;
+  let how: string | undefined;
+  let stopping = false;
   const exit = new Promise<void>((resolve) =>
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       exited = code;
+      if (!stopping) how = signal ?? `code ${code}`;
       resolve();
     }),
   );
@@ -101,8 +106,10 @@ async function watch(child: ChildProcess, url: string, readyPath: string): Promi
     url,
     pid: child.pid ?? -1,
     logTail: () => [...lines],
+    exited: () => how,
     async stop() {
       if (exited !== undefined) return;
+      stopping = true;
       // SIGTERM lets the server close its pool and, when profiling, write the profile.
       child.kill('SIGTERM');
       const killed = await Promise.race([exit.then(() => true), sleep(20_000).then(() => false)]);
