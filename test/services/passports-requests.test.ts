@@ -86,11 +86,15 @@ describe('a minor’s own application and the guardian’s consent', () => {
     const { h, sonAuth, r } = await minorApplies();
     const stranger = await buildAccount(t.deps.database.db);
     const mother = await buildAccount(t.deps.database.db, { person: h.wife });
-    for (const auth of [await bearer(t, stranger.account.id), await bearer(t, mother.account.id), sonAuth]) {
+    // Those who cannot see the request are not told it exists; the minor is told it is not his to give.
+    for (const auth of [await bearer(t, stranger.account.id), await bearer(t, mother.account.id)]) {
       const res = await consent(auth, r.id, 'approve');
-      expect(res.statusCode).toBe(403);
-      expect(res.json().error.code).toBe('consent_not_yours');
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('request_not_found');
     }
+    const own = await consent(sonAuth, r.id, 'approve');
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('consent_not_yours');
     expect((await getRequest(t, sonAuth, r.id)).json().status).toBe('awaiting_consent');
   });
 

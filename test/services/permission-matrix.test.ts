@@ -177,12 +177,12 @@ const matrix: readonly Case[] = [
   ['POST /requests/{id}/consent', 'unactivated', 'awaiting_consent', no(403, 'account_not_activated')],
   ['POST /requests/{id}/consent', 'owner', 'awaiting_consent', ok()],
   ['POST /requests/{id}/consent', 'minor', 'awaiting_consent', no(403, 'consent_not_yours')],
-  ['POST /requests/{id}/consent', 'delegate', 'awaiting_consent', no(403, 'consent_not_yours')],
-  ['POST /requests/{id}/consent', 'out_of_scope', 'awaiting_consent', no(403, 'consent_not_yours')],
-  ['POST /requests/{id}/consent', 'revoked', 'awaiting_consent', no(403, 'consent_not_yours')],
-  ['POST /requests/{id}/consent', 'expired', 'awaiting_consent', no(403, 'consent_not_yours')],
-  ['POST /requests/{id}/consent', 'stranger', 'awaiting_consent', no(403, 'consent_not_yours')],
-  ['POST /requests/{id}/consent', 'officer', 'awaiting_consent', no(403, 'consent_not_yours')],
+  ['POST /requests/{id}/consent', 'delegate', 'awaiting_consent', no(404, 'request_not_found')],
+  ['POST /requests/{id}/consent', 'out_of_scope', 'awaiting_consent', no(404, 'request_not_found')],
+  ['POST /requests/{id}/consent', 'revoked', 'awaiting_consent', no(404, 'request_not_found')],
+  ['POST /requests/{id}/consent', 'expired', 'awaiting_consent', no(404, 'request_not_found')],
+  ['POST /requests/{id}/consent', 'stranger', 'awaiting_consent', no(404, 'request_not_found')],
+  ['POST /requests/{id}/consent', 'officer', 'awaiting_consent', no(404, 'request_not_found')],
   ['POST /requests/{id}/consent', 'bank', 'awaiting_consent', no(401, 'not_authenticated')],
 
   // Paying a bill: banks only, by signature; a session is no signature.

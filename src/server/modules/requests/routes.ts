@@ -142,7 +142,7 @@ export const requestRoutes =
       },
       async (req) => {
         const lang = requestMeta(req).language;
-        const q = await quote(deps, await actorOf(deps, req), req.params.service, req.body);
+        const q = await quote(deps, await actorOf(deps, req), req.params.service, req.body, requestMeta(req));
         return { ...q, refusals: q.refusals.map((r) => ({ code: r.code, message: r.message[lang] })) };
       },
     );

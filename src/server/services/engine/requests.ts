@@ -201,7 +201,7 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
   if (!r) throw new AppError('request_not_found');
   if (r.status !== 'submitted') return r;
   const def = getService(r.service);
-  const { ctx, applicant } = await contextOf(deps, def, r);
+  const { ctx } = await contextOf(deps, def, r);
   const refusals: Refusal[] = ctx
     ? await def.eligibility(ctx, r.input)
     : [{ code: 'person_not_found', message: { ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' } }];
@@ -212,8 +212,7 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
       // Money already paid for a request that is then refused is owed back.
       await tx.update(bills).set({ refundStatus: 'due' }).where(and(eq(bills.requestId, r.id), eq(bills.status, 'paid')));
       await recordTransition(tx, deps, moved, 'submitted', 'rejected', { kind: 'system', id: null }, meta, { refusals: refusals.map((x) => x.code) });
-      const smsId = applicant ? await deps.outbox.enqueue(tx, { to: applicant.mobile, body: requestNotice('rejected', moved, applicant.language), kind: 'notice' }) : null;
-      return { row: moved, smsId };
+      return { row: moved, smsIds: await notifyDecision(tx, deps, moved, 'rejected') };
     }
     const produced = await def.fulfil(tx, ctx, r.input, r.id);
     const moved = await move(tx, deps, r, 'issue', 'issued', {
@@ -223,17 +222,23 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
     });
     if (!moved) throw new AppError('request_action_not_allowed');
     await recordTransition(tx, deps, moved, 'submitted', 'issued', { kind: 'system', id: null }, meta, { documents: produced.documents.map((d) => d.number) });
-    const smsId = applicant ? await deps.outbox.enqueue(tx, { to: applicant.mobile, body: requestNotice('issued', moved, applicant.language), kind: 'notice' }) : null;
-    return { row: moved, smsId };
+    return { row: moved, smsIds: await notifyDecision(tx, deps, moved, 'issued') };
   }).catch((err) => {
     // Another fulfilment got there first (its documents took the numbers): nothing to do.
     if (err instanceof AppError && err.code === 'request_action_not_allowed') return null;
     throw err;
   });
   if (!outcome) return (await findRequest(deps, requestId))!;
-  if (outcome.smsId) await deps.outbox.deliver([outcome.smsId]);
+  await deps.outbox.deliver(outcome.smsIds);
   if (outcome.row.afterIssuePendingSince && ctx) await runAfterIssue(deps, def, ctx, outcome.row);
   return outcome.row;
+}
+
+/** The decision goes by SMS to the applicant and, when a delegate applied, to the grantor too. */
+async function notifyDecision(tx: Executor, deps: Deps, r: RequestRow, kind: 'issued' | 'rejected'): Promise<string[]> {
+  const ids = [r.applicantAccountId, ...(r.onBehalfOfAccountId ? [r.onBehalfOfAccountId] : [])];
+  const recipients = await tx.select({ mobile: accounts.mobile, language: accounts.language }).from(accounts).where(inArray(accounts.id, ids));
+  return Promise.all(recipients.map((a) => deps.outbox.enqueue(tx, { to: a.mobile, body: requestNotice(kind, r, a.language), kind: 'notice' })));
 }
 
 async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: RequestRow) {
@@ -316,7 +321,11 @@ export async function cancel(deps: Deps, actor: Actor, requestId: string, meta: 
 export async function consent(deps: Deps, actor: Actor, requestId: string, approve: boolean, meta: Meta): Promise<RequestRow> {
   const r = await findRequest(deps, requestId);
   if (!r) throw new AppError('request_not_found');
-  if (!(r.consentFrom ?? []).includes(actor.idNumber)) throw new AppError('consent_not_yours');
+  if (!(r.consentFrom ?? []).includes(actor.idNumber)) {
+    // Only those who may see the request learn that consent is someone else's to give.
+    await visibleRequest(deps, actor, requestId);
+    throw new AppError('consent_not_yours');
+  }
   const to: RequestStatus = !approve ? 'cancelled' : r.feeHalalas > 0 ? 'awaiting_payment' : 'submitted';
   const row = await deps.database.db.transaction(async (tx) => {
     const now = deps.clock.now();
