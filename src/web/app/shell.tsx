@@ -1,7 +1,7 @@
 // The frame of every page: skip link, header with the main menu and the language switch,
 // the sandbox tools bar (sandbox servers only), the page, and the footer.
 import { Badge, Box, Burger, Center, Container, Group, Loader, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { useLogout, useMe, useSandboxMode } from '../session/queries';
@@ -99,7 +99,9 @@ export function Shell() {
   const navigation = useNavigation();
   const first = useRef(true);
 
-  useEffect(() => {
+  // A layout effect: it runs before the new page's own effects, which read the mark to decide
+  // whether to take focus.
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;

@@ -60,6 +60,9 @@ export async function runIdentityJourney({ browser, baseURL, language, viewport 
 
   // A new synthetic citizen from the sandbox registry.
   await page.getByRole('link', { name: L.nav.personas, exact: true }).click();
+  await page.getByTestId('create-citizen').waitFor();
+  // After a navigation, focus is on the new page's heading, not left on a vanished link.
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(L.sandbox.personas.title);
   await page.getByTestId('create-citizen').click();
   await page.getByTestId('synthetic-person').waitFor();
   const idNumber = (await page.getByTestId('person-id-number').textContent())!.trim();
