@@ -9,8 +9,8 @@ import { buildApp } from '../../../src/server/app';
 import type { Deps } from '../../../src/server/deps';
 import { PasswordHasher } from '../../../src/server/modules/passwords/hasher';
 import { seedSandbox } from '../../../src/server/modules/sandbox/seed';
-import { openTestDatabase } from '../../helpers/database';
 import { startJobs } from '../../../src/server/jobs';
+import { openTestDatabase } from '../../helpers/database';
 
 export type RunningServer = { url: string; deps: Deps; close(): Promise<void> };
 
@@ -25,14 +25,15 @@ export async function startServer(): Promise<RunningServer> {
   // (the journeys create the people they need).
   await seedSandbox(deps, { persons: 0, firstStartOnly: true });
   const app = await buildApp(deps);
-  const stopPoller = startJobs(deps);
+  // As `serve` does: SMS retries and the other background jobs.
+  const stopJobs = startJobs(deps);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     deps,
     async close() {
-      stopPoller();
+      stopJobs();
       await app.close();
       await database.close();
     },
