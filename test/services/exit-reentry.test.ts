@@ -114,6 +114,15 @@ describe('eligibility', () => {
     expect(en.json().refusals[1]).toEqual({ code: 'travel_ban', message: 'This person is banned from travel.' });
   });
 
+  it('refuses while a final exit visa is applied for, so that a resident holds one exit document', async () => {
+    const h = await buildHousehold(t);
+    const fe = await submitRequest(t, h.head.auth, 'final_exit_visa', { beneficiaryIdNumber: h.worker.idNumber, input: {} });
+    expect(fe.statusCode, fe.body).toBe(201);
+    const res = await submitRequest(t, h.head.auth, SERVICE, visa(h.worker));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('final_exit_visa_open');
+  });
+
   it('refuses a duration above the limit', async () => {
     const h = await buildHousehold(t);
     const res = await submitRequest(t, h.head.auth, SERVICE, visa(h.worker, { type: 'single', durationMonths: 25 }));

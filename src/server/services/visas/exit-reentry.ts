@@ -9,7 +9,7 @@ import { addMonths } from '../../../domain/calendar';
 import { documents } from '../../db/schema';
 import { newId } from '../../platform/crypto';
 import { refuse, type FeeLine, type ServiceDefinition } from '../definition';
-import { departureChecks, iqamaDaysLeft, openVisa, passportDaysLeft } from './shared';
+import { departureChecks, iqamaDaysLeft, openVisa, passportDaysLeft, visaOrRequestOpen } from './shared';
 
 const rules = {
   passport_validity_too_short: { ar: 'يجب أن يكون جواز السفر سارياً 90 يوماً على الأقل.', en: 'The passport must be valid for at least 90 days.' },
@@ -17,6 +17,7 @@ const rules = {
   unpaid_traffic_fines: { ar: 'توجد مخالفات مرورية غير مسددة؛ سددها أولاً.', en: 'There are unpaid traffic fines; pay them first.' },
   travel_ban: { ar: 'يوجد منع من السفر على هذا الشخص.', en: 'This person is banned from travel.' },
   open_exit_reentry_visa: { ar: 'توجد تأشيرة خروج وعودة سارية لم تُستخدم.', en: 'There is already an open exit and re-entry visa.' },
+  final_exit_visa_open: { ar: 'توجد تأشيرة خروج نهائي سارية أو طلب لها؛ لا تُصدر معها تأشيرة خروج وعودة.', en: 'A final exit visa is open or applied for; no exit and re-entry visa can be issued beside it.' },
   duration_too_long: { ar: 'مدة التأشيرة أطول من المسموح.', en: 'The visa duration is longer than allowed.' },
 } as const;
 
@@ -49,6 +50,7 @@ export const exitReentryVisa: ServiceDefinition<Input> = {
     if (fines > 0) refusals.push(refuse(rules, 'unpaid_traffic_fines', { totalHalalas: fines }));
     if (banned) refusals.push(refuse(rules, 'travel_ban'));
     if (await openVisa(ctx, 'exit_reentry_visa')) refusals.push(refuse(rules, 'open_exit_reentry_visa'));
+    if (await visaOrRequestOpen(ctx, 'final_exit_visa')) refusals.push(refuse(rules, 'final_exit_visa_open'));
     return refusals;
   },
   fee(ctx, i) {

@@ -8,14 +8,12 @@
 // unexpired, or applied for), a final exit visa is refused rather than the other one being
 // cancelled behind the applicant's back, so that a resident never holds two exit documents.
 import { randomInt } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays } from '../../../domain/calendar';
-import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
-import { documents, serviceRequests } from '../../db/schema';
+import { documents } from '../../db/schema';
 import { newId } from '../../platform/crypto';
 import { refuse, type Refusal, type ServiceContext, type ServiceDefinition } from '../definition';
-import { departureChecks, iqamaDaysLeft, openVisa } from './shared';
+import { departureChecks, iqamaDaysLeft, openVisa, visaOrRequestOpen } from './shared';
 
 const rules = {
   iqama_validity_too_short: {
@@ -47,16 +45,6 @@ function limitsOf(ctx: ServiceContext) {
   return { minIqamaDays: ctx.params.get('min_iqama_validity_days'), standardDays: ctx.params.get('standard_validity_days') };
 }
 
-/** An exit and re-entry visa issued and unexpired, or a request for one not yet decided. */
-async function exitReentryOpen(ctx: ServiceContext): Promise<boolean> {
-  if (await openVisa(ctx, 'exit_reentry_visa')) return true;
-  const [pending] = await ctx.db
-    .select({ id: serviceRequests.id })
-    .from(serviceRequests)
-    .where(and(eq(serviceRequests.conflictKey, `exit_reentry_visa:${ctx.beneficiary.idNumber}`), inArray(serviceRequests.status, [...OPEN_STATUSES])))
-    .limit(1);
-  return !!pending;
-}
 
 export const finalExitVisa: ServiceDefinition<Input> = {
   code: 'final_exit_visa',
@@ -79,7 +67,7 @@ export const finalExitVisa: ServiceDefinition<Input> = {
     if (fines > 0) refusals.push(refuse(rules, 'unpaid_traffic_fines', { totalHalalas: fines }));
     if (banned) refusals.push(refuse(rules, 'travel_ban'));
     if (await openVisa(ctx, 'final_exit_visa')) refusals.push(refuse(rules, 'open_final_exit_visa'));
-    if (await exitReentryOpen(ctx)) refusals.push(refuse(rules, 'open_exit_reentry_visa'));
+    if (await visaOrRequestOpen(ctx, 'exit_reentry_visa')) refusals.push(refuse(rules, 'open_exit_reentry_visa'));
     return refusals;
   },
   fee: () => [],

@@ -1,7 +1,8 @@
 // Rules the visa services share: a resident may leave only with a valid iqama and passport,
 // no unpaid traffic fines and no travel ban.
-import { and, eq, gte } from 'drizzle-orm';
-import { documents } from '../../db/schema';
+import { and, eq, gte, inArray } from 'drizzle-orm';
+import { documents, serviceRequests } from '../../db/schema';
+import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
 import { daysBetween } from '../../../domain/calendar';
 import type { ServiceContext } from '../definition';
 
@@ -30,3 +31,14 @@ export async function departureChecks(ctx: ServiceContext): Promise<{ fines: num
   return { fines, banned };
 }
 
+
+/** A visa of this kind issued and unexpired, or a request for one not yet decided: a resident holds one exit document at a time. */
+export async function visaOrRequestOpen(ctx: ServiceContext, kind: 'exit_reentry_visa' | 'final_exit_visa'): Promise<boolean> {
+  if (await openVisa(ctx, kind)) return true;
+  const [pending] = await ctx.db
+    .select({ id: serviceRequests.id })
+    .from(serviceRequests)
+    .where(and(eq(serviceRequests.conflictKey, `${kind}:${ctx.beneficiary.idNumber}`), inArray(serviceRequests.status, [...OPEN_STATUSES])))
+    .limit(1);
+  return !!pending;
+}
