@@ -41,7 +41,7 @@ describe('logging in', () => {
       username: account.username,
       name: { ar: person.nameAr, en: person.nameEn },
       status: 'active',
-      activation: { channel: 'kiosk' },
+      activation: { channel: 'kiosk', location: 'kiosk-airports' },
       roles: [],
     });
     expect(JSON.stringify(who.json())).not.toContain('argon2');
@@ -78,6 +78,25 @@ describe('logging in', () => {
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
     const rows = await t.deps.database.db.select().from(sessions).where(eq(sessions.accountId, account.id));
     expect(rows).toHaveLength(1);
+  });
+
+  it('resends a login code once a minute; the new code works and the old one does not', async () => {
+    const { account, person, password } = await buildAccount(t.deps.database.db);
+    const start = await post('/api/v1/sessions', { login: account.username, password });
+    const id = start.json().challengeId;
+    const first = await t.lastCode(person.mobile);
+    const early = await post(`/api/v1/sessions/${id}/resend`);
+    expect(early.statusCode).toBe(429);
+    expect(early.json().error.code).toBe('resend_too_soon');
+    t.clock.advance(MINUTE);
+    const again = await post(`/api/v1/sessions/${id}/resend`);
+    expect(again.statusCode, again.body).toBe(202);
+    const second = await t.lastCode(person.mobile);
+    if (second !== first) expect((await post(`/api/v1/sessions/${id}/verify`, { code: first })).json().error.code).toBe('code_incorrect');
+    expect((await post(`/api/v1/sessions/${id}/verify`, { code: second })).statusCode).toBe(201);
+    const after = await post(`/api/v1/sessions/${id}/resend`);
+    expect(after.statusCode).toBe(404);
+    expect((await post('/api/v1/sessions/00000000-0000-4000-8000-000000000000/resend')).json().error.code).toBe('challenge_not_found');
   });
 
   it('refuses an unknown challenge and a wrong code', async () => {

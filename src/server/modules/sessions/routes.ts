@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps';
 import { codeSchema, errorResponse, isoTimestamp } from '../../http/schemas';
 import { requestMeta } from '../../http/request-meta';
-import { completeLogin, logout, startLogin } from './use-cases';
+import { completeLogin, logout, resendLoginCode, startLogin } from './use-cases';
 import { clearSessionCookies, setSessionCookies } from './cookies';
 
 const tags = ['sessions'];
@@ -54,6 +54,23 @@ export const sessionRoutes =
         const session = await completeLogin(deps, req.params.challengeId, req.body.code, meta);
         setSessionCookies(reply, session.token, session.csrfToken);
         return reply.status(201).send({ token: session.token, expiresAt: session.expiresAt.toISOString(), csrfToken: session.csrfToken });
+      },
+    );
+
+    app.post(
+      '/sessions/:challengeId/resend',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Log in: send a new code (at most one a minute and five a day per mobile)',
+          params: z.strictObject({ challengeId: z.string().uuid() }),
+          response: { 202: z.object({ resendAvailableAt: isoTimestamp }), ...errors },
+        },
+      },
+      async (req, reply) => {
+        const { resendAvailableAt } = await resendLoginCode(deps, req.params.challengeId);
+        return reply.status(202).send({ resendAvailableAt: resendAvailableAt.toISOString() });
       },
     );
 

@@ -5,7 +5,7 @@ import { accounts } from '../../db/schema';
 import { AppError } from '../../errors';
 import { parseIdentityNumber } from '../../../domain/identity-number';
 import { audit } from '../../platform/audit';
-import { consumeChallenge, createChallenge, verifyCode } from '../challenges';
+import { consumeChallenge, createChallenge, findChallenge, resendChallenge, verifyCode } from '../challenges';
 import type { RequestMeta } from '../registrations/use-cases';
 import { issueSession, revokeSession } from './store';
 import { admitGuess, recordFailure, recordSuccess, throttleKey } from './throttle';
@@ -103,6 +103,16 @@ export async function completeLogin(deps: Deps, challengeId: string, code: strin
   // The refusal is answered after its audit record committed.
   if (outcome.refused) throw new AppError(outcome.refused);
   return outcome.session!;
+}
+
+/** A new login code for an open challenge (at most one a minute and five a day per mobile). */
+export async function resendLoginCode(deps: Deps, challengeId: string) {
+  const challenge = await findChallenge(deps.database.db, challengeId, 'login');
+  if (!challenge || !challenge.accountId || challenge.consumedAt) throw new AppError('challenge_not_found');
+  const [account] = await deps.database.db.select({ language: accounts.language }).from(accounts).where(eq(accounts.id, challenge.accountId)).limit(1);
+  const { smsId, nextResendAt } = await deps.database.db.transaction((tx) => resendChallenge(tx, ctx(deps), challenge, account?.language ?? 'ar'));
+  await deps.outbox.deliver(smsId ? [smsId] : []);
+  return { resendAvailableAt: nextResendAt };
 }
 
 export async function logout(deps: Deps, session: { sessionId: string; accountId: string }, meta: RequestMeta) {
