@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import type { Deps } from '../../deps';
 import { challenges } from '../../db/schema';
 
 export * from './challenges';
@@ -13,4 +14,9 @@ export async function findChallengeForRegistration(db: Executor, registrationId:
     .orderBy(desc(challenges.createdAt))
     .limit(1);
   return row;
+}
+
+/** What the code functions need from the dependencies. */
+export function codeContext(deps: Pick<Deps, 'clock' | 'outbox' | 'config'>) {
+  return { clock: deps.clock, outbox: deps.outbox, secretKey: deps.config.secretKey };
 }

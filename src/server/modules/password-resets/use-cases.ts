@@ -7,7 +7,7 @@ import { accounts } from '../../db/schema';
 import { AppError, type Language } from '../../errors';
 import { checkPassword } from '../../../domain/password-policy';
 import { audit } from '../../platform/audit';
-import { consumeChallenge, createChallenge, findChallenge, resendChallenge, verifyCode } from '../challenges';
+import { consumeChallenge, createChallenge, findChallenge, resendChallenge, verifyCode, codeContext as ctx } from '../challenges';
 import { isCommonPassword } from '../passwords/common-passwords';
 import { noticeMessage } from '../sms/messages';
 import { revokeAccountSessions } from '../sessions/store';
@@ -89,8 +89,4 @@ export async function completePasswordReset(deps: Deps, resetId: string, passwor
   });
   await deps.outbox.deliver([smsId]);
   return { reset: true as const };
-}
-
-function ctx(deps: Deps) {
-  return { clock: deps.clock, outbox: deps.outbox, secretKey: deps.config.secretKey };
 }

@@ -10,7 +10,7 @@ import { audit, type AuditChannel } from '../../platform/audit';
 import { addMs, MINUTE } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import { isUniqueViolation } from '../../db/errors';
-import { createChallenge, findChallengeForRegistration, resendChallenge, verifyCode } from '../challenges';
+import { createChallenge, findChallengeForRegistration, resendChallenge, verifyCode, codeContext as ctx } from '../challenges';
 import { isCommonPassword } from '../passwords/common-passwords';
 import { noticeMessage } from '../sms/messages';
 
@@ -172,8 +172,4 @@ export async function completeRegistration(deps: Deps, id: string, password: str
   }
   await deps.outbox.deliver([smsId]);
   return { accountId, status: 'registered' as const };
-}
-
-function ctx(deps: Deps) {
-  return { clock: deps.clock, outbox: deps.outbox, secretKey: deps.config.secretKey };
 }

@@ -5,7 +5,7 @@ import { accounts } from '../../db/schema';
 import { AppError } from '../../errors';
 import { parseIdentityNumber } from '../../../domain/identity-number';
 import { audit } from '../../platform/audit';
-import { consumeChallenge, createChallenge, findChallenge, resendChallenge, verifyCode } from '../challenges';
+import { consumeChallenge, createChallenge, findChallenge, resendChallenge, verifyCode, codeContext as ctx } from '../challenges';
 import type { RequestMeta } from '../registrations/use-cases';
 import { issueSession, revokeSession } from './store';
 import { admitGuess, recordFailure, recordSuccess, throttleKey } from './throttle';
@@ -128,8 +128,4 @@ export async function logout(deps: Deps, session: { sessionId: string; accountId
       details: { sessionId: session.sessionId },
     });
   });
-}
-
-function ctx(deps: Deps) {
-  return { clock: deps.clock, outbox: deps.outbox, secretKey: deps.config.secretKey };
 }
