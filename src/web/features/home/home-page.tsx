@@ -1,10 +1,10 @@
-import { Badge, Box, Button, Card, Group, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Box, Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../session/queries';
 import { ActivationWays } from '../../shared/activation-ways';
 import { PageHeading } from '../../shared/page-heading';
-import { serviceKeys } from './services';
+import { ServiceCatalogue } from './service-catalogue';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -77,19 +77,7 @@ export function HomePage() {
           {t('home.servicesTitle')}
         </Title>
         <Text mb="md">{t('home.servicesIntro')}</Text>
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {serviceKeys.map((key) => (
-            <Card key={key} component="li" withBorder radius="md" padding="lg">
-              <Title order={3} size="h4" mb={6}>
-                {t(`services.${key}.name`)}
-              </Title>
-              <Badge variant="light" radius="sm" mb="xs" style={{ textTransform: 'none', height: 'auto', whiteSpace: 'normal' }}>
-                {t(`services.${key}.audience`)}
-              </Badge>
-              <Text size="sm">{t(`services.${key}.body`)}</Text>
-            </Card>
-          ))}
-        </SimpleGrid>
+        <ServiceCatalogue loggedIn={!!me.data} />
       </section>
     </Stack>
   );

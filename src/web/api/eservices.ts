@@ -1,0 +1,139 @@
+// The e-services as the portal reads them: the public catalogue, the holder's documents,
+// the people they may act for, and their requests with the bills.
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import type { Bilingual } from './types';
+
+export type ServiceParameter = { value: number; unit: 'halalas' | 'days' | 'months' | 'years' | 'count' | string; effectiveFrom: string };
+
+export type Service = {
+  code: string;
+  name: Bilingual;
+  description: Bilingual;
+  beneficiaryKinds: string[];
+  relations: string[];
+  delegable: boolean;
+  rules: Array<{ code: string; text: Bilingual }>;
+  parameters: Record<string, ServiceParameter>;
+  input: Record<string, unknown>;
+};
+
+export type DatePair = { gregorian: string; hijri: string };
+
+export type DocumentStatus = 'valid' | 'expiring_soon' | 'expired' | 'replaced' | 'used' | 'cancelled';
+
+export type RegistryDocument = { number: string; issuedOn: DatePair | null; expiresOn: DatePair; daysLeft: number; status: DocumentStatus };
+
+export type IssuedDocument = RegistryDocument & {
+  kind: 'passport' | 'iqama' | 'exit_reentry_visa' | 'final_exit_visa';
+  issuedOn: DatePair;
+  requestId: string | null;
+  details: Record<string, string | number>;
+};
+
+export type DocumentsView = {
+  holder: { idNumber: string; kind: 'citizen' | 'resident'; name: Bilingual };
+  relation: 'self' | 'family' | 'domestic_worker';
+  today: DatePair;
+  passport: RegistryDocument | null;
+  iqama: RegistryDocument | null;
+  issued: IssuedDocument[];
+};
+
+type Expiry = { expiresOn: DatePair; daysLeft: number; status: DocumentStatus };
+
+export type Person = {
+  idNumber: string;
+  kind: 'citizen' | 'resident';
+  name: Bilingual;
+  relation: 'family' | 'domestic_worker';
+  familyRelation: 'spouse' | 'son' | 'daughter' | 'father' | 'mother' | null;
+  passport: Expiry | null;
+  iqama: Expiry | null;
+};
+
+export type FeeLine = { key: string; amountHalalas: number; quantity: number };
+export type Fee = { totalHalalas: number; lines: FeeLine[] };
+
+export type Quote = { eligible: boolean; relation: string; refusals: Array<{ code: string; message: string }>; fee: Fee };
+
+export type BillStatus = 'unpaid' | 'paid' | 'cancelled' | 'expired';
+export type Bill = {
+  billNumber: string;
+  amountHalalas: number;
+  status: BillStatus;
+  createdAt: string;
+  expiresAt: string;
+  paidAt: string | null;
+  receiptId: string | null;
+  refundStatus: 'due' | 'refunded' | null;
+};
+
+export type RequestStatus = 'awaiting_consent' | 'awaiting_payment' | 'submitted' | 'issued' | 'rejected' | 'cancelled';
+
+export type OutcomeDocument = { kind: string; number: string; issuedOn?: string; expiresOn?: string };
+
+export type ServiceRequest = {
+  id: string;
+  number: string;
+  service: string;
+  serviceName: Bilingual;
+  status: RequestStatus;
+  beneficiary: { idNumber: string; name: Bilingual | null };
+  relation: string;
+  byDelegate: boolean;
+  appliedByYou?: boolean;
+  input: Record<string, unknown>;
+  fee: Fee;
+  bills: Bill[];
+  outcome: { documents?: OutcomeDocument[]; refusals?: Array<{ code: string; message?: Bilingual | string }> } | null;
+  allowedActions: string[];
+  createdAt: string;
+  submittedAt: string | null;
+  decidedAt: string | null;
+  createdOn: DatePair;
+};
+
+export const SERVICES_KEY = ['services'] as const;
+export const REQUESTS_KEY = ['requests'] as const;
+
+export function useServices() {
+  return useQuery({
+    queryKey: SERVICES_KEY,
+    queryFn: async () => (await api.get<{ services: Service[] }>('/api/v1/services')).services,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMyDocuments() {
+  return useQuery({ queryKey: ['documents', 'me'], queryFn: () => api.get<DocumentsView>('/api/v1/me/documents'), retry: false });
+}
+
+export function usePeople() {
+  return useQuery({
+    queryKey: ['people'],
+    queryFn: async () => (await api.get<{ today: DatePair; people: Person[] }>('/api/v1/people')).people,
+    retry: false,
+    staleTime: 60_000,
+  });
+}
+
+export function useRequests() {
+  return useQuery({
+    queryKey: REQUESTS_KEY,
+    queryFn: async () => (await api.get<{ requests: ServiceRequest[] }>('/api/v1/requests')).requests,
+    retry: false,
+  });
+}
+
+const SETTLED: RequestStatus[] = ['issued', 'rejected', 'cancelled'];
+
+/** One request; polled while it waits for a payment, a consent or the decision. */
+export function useRequest(id: string) {
+  return useQuery({
+    queryKey: [...REQUESTS_KEY, id],
+    queryFn: () => api.get<ServiceRequest>(`/api/v1/requests/${encodeURIComponent(id)}`),
+    retry: false,
+    refetchInterval: (q) => (q.state.data && !SETTLED.includes(q.state.data.status) ? 3000 : false),
+  });
+}
