@@ -8,6 +8,7 @@ import { Facts, type Fact } from '../../shared/facts';
 import { channelLabel, locationLabel, statusColor, statusLabel } from '../../shared/labels';
 import { Ltr } from '../../shared/ltr';
 import { PageHeading } from '../../shared/page-heading';
+import { MyDocuments, MyRequests, People } from './eservices-sections';
 
 export function DashboardPage() {
   return <RequireAuth>{(me) => <Dashboard me={me} />}</RequireAuth>;
@@ -67,6 +68,9 @@ function Dashboard({ me }: { me: Me }) {
           <Facts items={account} />
         </Card>
       </SimpleGrid>
+      <MyRequests />
+      <MyDocuments />
+      <People />
       {staff.length > 0 && (
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="staff-title">
           <Title order={2} size="h3" id="staff-title" mb="xs">
