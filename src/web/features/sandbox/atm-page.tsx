@@ -1,10 +1,11 @@
 // The bank's side of an ATM activation: the cardholder inserted a card and the bank attests
 // whose it is. In the sandbox the page signs the call with the bank's sandbox secret.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Radio, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { channelPost, SANDBOX_ATM_CLIENTS, type AtmClient } from '../../api/channel-signature';
 import type { Activation } from '../../api/types';
@@ -15,6 +16,7 @@ import { LtrInput } from '../../shared/ltr-input';
 import { PageHeading } from '../../shared/page-heading';
 import { idNumberField, toWire } from '../../shared/validation';
 import { ActivationResult } from './activation-result';
+import { AtmBillPayment } from './atm-bill-payment';
 import { SandboxOnly } from './sandbox-only';
 
 const schema = z.object({ bank: z.enum(SANDBOX_ATM_CLIENTS), idNumber: idNumberField, cardholderIdNumber: idNumberField });
@@ -33,6 +35,34 @@ export function AtmPage() {
 
 function AtmPageContent() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const bill = params.get('bill') ?? undefined;
+  const amount = Number(params.get('amount')) || undefined;
+  return (
+    <Stack gap="lg" maw={760}>
+      <PageHeading documentTitle={t('sandbox.atm.title')}>{t('sandbox.atm.title')}</PageHeading>
+      <Tabs defaultValue={bill ? 'pay' : 'activate'} keepMounted={false}>
+        <Tabs.List mb="lg">
+          <Tabs.Tab value="activate" data-testid="tab-activate">
+            {t('sandbox.atm.tabActivate')}
+          </Tabs.Tab>
+          <Tabs.Tab value="pay" data-testid="tab-pay">
+            {t('sandbox.atm.tabPay')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="activate">
+          <AtmActivation />
+        </Tabs.Panel>
+        <Tabs.Panel value="pay">
+          <AtmBillPayment billNumber={bill} amountHalalas={amount} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function AtmActivation() {
+  const { t } = useTranslation();
   const { register, handleSubmit, formState, control, setError } = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { bank: 'atm-alrajhi', idNumber: '', cardholderIdNumber: '' },
@@ -47,11 +77,8 @@ function AtmPageContent() {
   });
 
   return (
-    <Stack gap="lg" maw={760}>
-      <div>
-        <PageHeading documentTitle={t('sandbox.atm.title')}>{t('sandbox.atm.title')}</PageHeading>
-        <Text>{t('sandbox.atm.intro')}</Text>
-      </div>
+    <Stack gap="lg">
+      <Text>{t('sandbox.atm.intro')}</Text>
       <Paper withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
         <form onSubmit={handleSubmit((v) => activate.mutate(v))} noValidate>
           <Stack gap="md">
