@@ -16,6 +16,8 @@ export const router = createBrowserRouter([
       { path: 'login', lazy: () => import('../features/login/login-page').then((m) => ({ Component: m.LoginPage })) },
       { path: 'forgot-password', lazy: () => import('../features/password-reset/password-reset-page').then((m) => ({ Component: m.PasswordResetPage })) },
       { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page').then((m) => ({ Component: m.DashboardPage })) },
+      { path: 'services/:code', lazy: () => import('../features/eservices/service-page').then((m) => ({ Component: m.ServicePage })) },
+      { path: 'requests/:id', lazy: () => import('../features/eservices/request-page').then((m) => ({ Component: m.RequestPage })) },
       { path: 'office', lazy: () => import('../features/office/office-page').then((m) => ({ Component: m.OfficePage })) },
       { path: 'sandbox', lazy: () => import('../features/sandbox/personas-page').then((m) => ({ Component: m.PersonasPage })) },
       { path: 'sandbox/sms', lazy: () => import('../features/sandbox/sms-inbox-page').then((m) => ({ Component: m.SmsInboxPage })) },

@@ -1,0 +1,335 @@
+// One e-service: choose the beneficiary, fill the service's own fields, see the eligibility
+// answer and the fee, then submit. The Idempotency-Key is made once per submission and kept
+// for a retry of the same one.
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Card, Group, List, NumberInput, Radio, Select, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
+import { api } from '../../api/client';
+import { REQUESTS_KEY, usePeople, useServices, type Quote, type Service, type ServiceRequest } from '../../api/eservices';
+import { pick } from '../../api/pick';
+import type { Me } from '../../api/types';
+import { RequireAuth } from '../../session/require-auth';
+import { ApiErrorAlert } from '../../shared/api-error-alert';
+import { Ltr } from '../../shared/ltr';
+import { LtrInput } from '../../shared/ltr-input';
+import { Money } from '../../shared/money';
+import { PageHeading } from '../../shared/page-heading';
+import { feeLineLabel, relationLabel } from './labels';
+
+const OFFICES = ['office-riyadh', 'office-jeddah', 'office-makkah', 'office-madinah', 'office-dammam', 'office-abha', 'office-tabuk', 'office-hail', 'office-jazan', 'office-qassim'];
+
+type Values = {
+  beneficiary: string;
+  type: 'single' | 'multiple';
+  durationMonths: number | '';
+  validityYears: '5' | '10';
+  delivery: 'post' | 'collect';
+  officeId: string;
+  passportNumber: string;
+  issuedOn: string;
+  expiresOn: string;
+};
+
+const required = z.string().min(1, 'required');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'required');
+
+function schemaFor(code: string) {
+  const base = { beneficiary: required };
+  switch (code) {
+    case 'exit_reentry_visa':
+      return z.object({ ...base, type: z.enum(['single', 'multiple']), durationMonths: z.number({ error: 'required' }).int().min(1, 'required') });
+    case 'passport_issue':
+    case 'passport_renew':
+      return z
+        .object({ ...base, validityYears: z.enum(['5', '10']), delivery: z.enum(['post', 'collect']), officeId: z.string() })
+        .refine((v) => v.delivery === 'post' || v.officeId.length > 0, { path: ['officeId'], message: 'required' });
+    case 'transfer_of_information':
+      return z.object({ ...base, passportNumber: required, issuedOn: isoDate, expiresOn: isoDate });
+    default:
+      return z.object(base);
+  }
+}
+
+function inputOf(code: string, v: Values): Record<string, unknown> {
+  switch (code) {
+    case 'exit_reentry_visa':
+      return { type: v.type, durationMonths: Number(v.durationMonths) };
+    case 'passport_issue':
+    case 'passport_renew':
+      return { validityYears: Number(v.validityYears), delivery: v.delivery === 'post' ? { method: 'post' } : { method: 'collect', officeId: v.officeId } };
+    case 'transfer_of_information':
+      return { passportNumber: v.passportNumber, issuedOn: v.issuedOn, expiresOn: v.expiresOn };
+    default:
+      return {};
+  }
+}
+
+export function ServicePage() {
+  return <RequireAuth>{(me) => <ServiceLoader me={me} />}</RequireAuth>;
+}
+
+function ServiceLoader({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const { code = '' } = useParams();
+  const services = useServices();
+  if (services.isPending) return <Text>{t('app.loading')}</Text>;
+  if (services.isError) return <ApiErrorAlert error={services.error} />;
+  const service = services.data.find((s) => s.code === code);
+  if (!service)
+    return (
+      <Alert color="red" variant="light" role="alert">
+        {t('eservices.apply.notFound')}
+      </Alert>
+    );
+  return <ServiceForm me={me} service={service} />;
+}
+
+function ServiceForm({ me, service }: { me: Me; service: Service }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const people = usePeople();
+  // Only those the service is for: a citizen's number starts with 1, a resident's with 2.
+  const myKind = me.idNumber.startsWith('2') ? 'resident' : 'citizen';
+  const selfAllowed = service.relations.includes('self') && service.beneficiaryKinds.includes(myKind);
+  const eligiblePeople = (people.data ?? []).filter((p) => service.relations.includes(p.relation) && service.beneficiaryKinds.includes(p.kind));
+  const { register, handleSubmit, control, formState } = useForm<Values>({
+    resolver: zodResolver(schemaFor(service.code)) as unknown as Resolver<Values>,
+    defaultValues: { beneficiary: selfAllowed ? me.idNumber : '', type: 'single', durationMonths: 2, validityYears: '5', delivery: 'post', officeId: '', passportNumber: '', issuedOn: '', expiresOn: '' },
+  });
+  const values = useWatch({ control });
+  const body = (v: Values) => ({ beneficiaryIdNumber: v.beneficiary, input: inputOf(service.code, v) });
+
+  // The quote answers for exactly these values; any change asks for a new one.
+  const quoted = useRef<{ json: string; key: string } | null>(null);
+  const quote = useMutation({
+    mutationFn: (v: Values) => api.post<Quote>(`/api/v1/services/${service.code}/quote`, body(v)),
+    onSuccess: (_q, v) => {
+      quoted.current = { json: JSON.stringify(body(v)), key: crypto.randomUUID() };
+    },
+  });
+  const submit = useMutation({
+    mutationFn: ({ json, key }: { json: string; key: string }) =>
+      api.post<ServiceRequest>(`/api/v1/services/${service.code}/requests`, JSON.parse(json) as unknown, { headers: { 'Idempotency-Key': key } }),
+    onSuccess: async (r) => {
+      await client.invalidateQueries({ queryKey: REQUESTS_KEY });
+      await navigate(`/requests/${r.id}`);
+    },
+  });
+  const current = JSON.stringify(body(values as Values));
+  const fresh = quote.data && quoted.current?.json === current;
+  const err = (name: keyof Values) => (formState.errors[name] ? t('validation.required') : undefined);
+
+  const fields = (() => {
+    switch (service.code) {
+      case 'exit_reentry_visa':
+        return (
+          <>
+            <Controller
+              control={control}
+              name="type"
+              render={({ field }) => (
+                <Radio.Group label={t('eservices.apply.type')} value={field.value} onChange={(v) => field.onChange(v)} name={field.name} required>
+                  <Group mt="xs">
+                    <Radio value="single" label={t('eservices.apply.types.single')} data-testid="type-single" />
+                    <Radio value="multiple" label={t('eservices.apply.types.multiple')} data-testid="type-multiple" />
+                  </Group>
+                </Radio.Group>
+              )}
+            />
+            <Controller
+              control={control}
+              name="durationMonths"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('eservices.apply.durationMonths')}
+                  min={1}
+                  max={service.parameters.max_duration_months?.value}
+                  allowDecimal={false}
+                  required
+                  dir="ltr"
+                  value={field.value}
+                  onChange={(v) => field.onChange(typeof v === 'number' ? v : '')}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  error={err('durationMonths')}
+                  data-testid="duration-months"
+                  maw={240}
+                />
+              )}
+            />
+          </>
+        );
+      case 'passport_issue':
+      case 'passport_renew':
+        return (
+          <>
+            <Controller
+              control={control}
+              name="validityYears"
+              render={({ field }) => (
+                <Radio.Group label={t('eservices.apply.validityYears')} value={field.value} onChange={(v) => field.onChange(v)} name={field.name} required>
+                  <Group mt="xs">
+                    <Radio value="5" label={t('eservices.apply.years', { count: 5 })} />
+                    <Radio value="10" label={t('eservices.apply.years', { count: 10 })} />
+                  </Group>
+                </Radio.Group>
+              )}
+            />
+            <Controller
+              control={control}
+              name="delivery"
+              render={({ field }) => (
+                <Radio.Group label={t('eservices.apply.delivery')} value={field.value} onChange={(v) => field.onChange(v)} name={field.name} required>
+                  <Stack mt="xs" gap="xs">
+                    <Radio value="post" label={t('eservices.apply.deliveries.post')} />
+                    <Radio value="collect" label={t('eservices.apply.deliveries.collect')} />
+                  </Stack>
+                </Radio.Group>
+              )}
+            />
+            {values.delivery === 'collect' && (
+              <Controller
+                control={control}
+                name="officeId"
+                render={({ field }) => (
+                  <Select
+                    label={t('eservices.apply.office')}
+                    required
+                    data={OFFICES.map((o) => ({ value: o, label: t(`eservices.offices.${o}` as 'eservices.offices.office-riyadh') }))}
+                    value={field.value || null}
+                    onChange={(v) => field.onChange(v ?? '')}
+                    error={err('officeId')}
+                    maw={360}
+                  />
+                )}
+              />
+            )}
+          </>
+        );
+      case 'transfer_of_information':
+        return (
+          <>
+            <LtrInput label={t('eservices.apply.passportNumber')} required error={err('passportNumber')} maw={360} {...register('passportNumber')} />
+            <LtrInput type="date" label={t('eservices.apply.issuedOn')} required error={err('issuedOn')} maw={240} {...register('issuedOn')} />
+            <LtrInput type="date" label={t('eservices.apply.expiresOn')} required error={err('expiresOn')} maw={240} {...register('expiresOn')} />
+          </>
+        );
+      default:
+        return <Text>{t('eservices.apply.noFields')}</Text>;
+    }
+  })();
+
+  const name = pick(service.name, i18n.language);
+  return (
+    <Stack gap="lg" maw={820}>
+      <div>
+        <PageHeading documentTitle={name}>{name}</PageHeading>
+        <Text>{pick(service.description, i18n.language)}</Text>
+      </div>
+      {service.rules.length > 0 && (
+        <details>
+          <summary>{t('eservices.apply.rules')}</summary>
+          <List size="sm" mt="xs">
+            {service.rules.map((r) => (
+              <List.Item key={r.code}>{pick(r.text, i18n.language)}</List.Item>
+            ))}
+          </List>
+        </details>
+      )}
+      <Card withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
+        <form onSubmit={handleSubmit((v) => quote.mutate(v))} noValidate>
+          <Stack gap="md">
+            <Controller
+              control={control}
+              name="beneficiary"
+              render={({ field }) => (
+                <Radio.Group label={t('eservices.apply.beneficiary')} value={field.value} onChange={(v) => field.onChange(v)} name={field.name} required error={err('beneficiary')}>
+                  <Stack mt="xs" gap="xs">
+                    {selfAllowed && <Radio value={me.idNumber} label={t('eservices.apply.me', { name: pick(me.name, i18n.language) })} />}
+                    {!selfAllowed && eligiblePeople.length === 0 && !people.isPending && <Text size="sm">{t('eservices.people.none')}</Text>}
+                    {eligiblePeople.map((p) => (
+                      <Radio
+                        key={p.idNumber}
+                        value={p.idNumber}
+                        label={
+                          <>
+                            {pick(p.name, i18n.language)} — {relationLabel(t, p.relation, p.familyRelation)} (<Ltr>{p.idNumber}</Ltr>)
+                          </>
+                        }
+                      />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+              )}
+            />
+            <Title order={2} size="h4">
+              {t('eservices.apply.details')}
+            </Title>
+            {fields}
+            <Button type="submit" variant="light" w="fit-content" loading={quote.isPending} data-testid="quote">
+              {t('eservices.apply.quote')}
+            </Button>
+          </Stack>
+        </form>
+      </Card>
+      <ApiErrorAlert error={quote.error} />
+      <div role="status" aria-live="polite">
+        {quote.data && (
+          <Card withBorder radius="md" padding="lg" data-testid="quote-result">
+            <Title order={2} size="h4" mb="sm">
+              {t('eservices.apply.quoteTitle')}
+            </Title>
+            {!fresh && <Text c="orange.9">{t('eservices.apply.changed')}</Text>}
+            {quote.data.eligible ? (
+              <Text fw={700} c="absher.9" data-testid="eligible">
+                {t('eservices.apply.eligible')}
+              </Text>
+            ) : (
+              <>
+                <Text fw={700} c="red.9">
+                  {t('eservices.apply.notEligible')}
+                </Text>
+                <List data-testid="refusals">
+                  {quote.data.refusals.map((r) => (
+                    <List.Item key={r.code}>{r.message}</List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+            {quote.data.fee.lines.length > 0 && (
+              <List mt="sm" size="sm">
+                {quote.data.fee.lines.map((l) => (
+                  <List.Item key={l.key}>
+                    {feeLineLabel(t, l.key)}
+                    {l.quantity > 1 && (
+                      <>
+                        {' × '}
+                        <Ltr>{l.quantity}</Ltr>
+                      </>
+                    )}
+                    : <Money halalas={l.amountHalalas * l.quantity} />
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            <Text mt="sm" fw={700}>
+              {t('eservices.apply.total')}: <Money halalas={quote.data.fee.totalHalalas} testId="quote-total" />
+            </Text>
+            {quote.data.eligible && fresh && (
+              <Button mt="md" loading={submit.isPending} onClick={() => quoted.current && submit.mutate(quoted.current)} data-testid="submit-request">
+                {t('eservices.apply.submit')}
+              </Button>
+            )}
+          </Card>
+        )}
+      </div>
+      <ApiErrorAlert error={submit.error} />
+    </Stack>
+  );
+}
