@@ -38,6 +38,7 @@ describe('logging in', () => {
     expect(who.json()).toMatchObject({
       accountId: account.id,
       idNumber: person.idNumber,
+      kind: 'citizen',
       username: account.username,
       name: { ar: person.nameAr, en: person.nameEn },
       status: 'active',

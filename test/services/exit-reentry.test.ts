@@ -52,7 +52,8 @@ describe('exit and re-entry visa, end to end', () => {
     const h = await buildHousehold(t);
     const sub = await submitRequest(t, h.head.auth, SERVICE, visa(h.worker));
     const list = await t.app.inject({ url: '/api/v1/requests', headers: h.head.auth });
-    expect(list.json().requests.map((r: { id: string }) => r.id)).toContain(sub.json().id);
+    const listed = list.json().requests.find((r: { id: string }) => r.id === sub.json().id);
+    expect(listed.beneficiary).toEqual({ idNumber: h.worker.idNumber, name: { ar: h.worker.nameAr, en: h.worker.nameEn } });
   });
 });
 

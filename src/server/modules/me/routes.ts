@@ -7,10 +7,12 @@ import { accounts, staffRoles } from '../../db/schema';
 import { errorResponse, isoTimestamp } from '../../http/schemas';
 import { AppError } from '../../errors';
 import { maskMobile } from '../../../domain/mobile';
+import { identityKind } from '../../../domain/identity-number';
 
 const meSchema = z.object({
   accountId: z.string(),
   idNumber: z.string(),
+  kind: z.enum(['citizen', 'resident']),
   username: z.string(),
   name: z.object({ ar: z.string(), en: z.string() }),
   status: z.enum(['registered', 'active', 'suspended']),
@@ -28,6 +30,7 @@ export function presentMe(a: Account, name: { ar: string; en: string }, roles: A
   return {
     accountId: a.id,
     idNumber: a.idNumber,
+    kind: identityKind(a.idNumber),
     username: a.username,
     name,
     status: a.status,

@@ -184,8 +184,15 @@ export const requestRoutes =
         const actor = await actorOf(deps, req);
         const rows = await listRequests(deps, actor);
         const allBills = await billsOf(deps, rows.map((r) => r.id));
+        const names = new Map(
+          await Promise.all(
+            [...new Set(rows.map((r) => r.beneficiaryIdNumber))].map(async (id) => [id, (await deps.registry.findPerson(id).catch(() => null))?.name ?? null] as const),
+          ),
+        );
         return {
-          requests: rows.map((r) => presentRequest(r, { bills: allBills.filter((b) => b.requestId === r.id), viewer: actor })),
+          requests: rows.map((r) =>
+            presentRequest(r, { bills: allBills.filter((b) => b.requestId === r.id), beneficiaryName: names.get(r.beneficiaryIdNumber) ?? null, viewer: actor }),
+          ),
         };
       },
     );
