@@ -23,6 +23,7 @@ export const activationsModule: ApiModule = {
             'ATM networks present `{"type": "bank_card", "cardholderIdNumber"}` (the cardholder must be the account holder); ' +
             'the kiosk fleet presents `{"type": "fingerprints", "rightIndex", "leftIndex"}` (matched against the population registry). ' +
             'Repeating an activation by the same channel answers the same 200 with the original time and location. ' +
+            'A signature is accepted once, even when the request is then refused: sign every retry anew (a new X-Timestamp). ' +
             'Errors: 401 missing_signature, unknown_client, signature_invalid, signature_expired, signature_replayed; ' +
             '404 registration_not_found; 409 account_already_active (by another channel), activation_account_suspended; ' +
             '422 evidence_type_not_allowed, cardholder_mismatch, fingerprints_mismatch; 503 dependency_unavailable.',

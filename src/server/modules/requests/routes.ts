@@ -248,7 +248,8 @@ export const requestRoutes =
         schema: {
           tags: ['channels'],
           summary: 'A bank pays a government bill (SADAD-style)',
-          description: 'Paying a paid bill again returns the same receipt; a wrong amount is 409 amount_mismatch; an unknown bill 404 bill_not_found; an expired bill 409 bill_expired.',
+          description:
+            'Paying a paid bill again returns the same receipt; a wrong amount is 409 amount_mismatch; an unknown bill 404 bill_not_found; an expired bill 409 bill_expired. A signature is accepted once: sign every retry anew.',
           security: [{ channelSignature: [] }],
           body: z.strictObject({ billNumber: z.string().regex(/^\d{6,20}$/), amountHalalas: z.number().int().positive().max(100_000_000) }),
           response: { 200: z.object({ billNumber: z.string(), status: z.literal('paid'), paidAt: isoTimestamp, receiptId: z.string() }), ...errors },
