@@ -9,9 +9,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config';
-import type { BenchContext, Ceilings } from './lib/context';
+import { ServerEndedError, type BenchContext, type Ceilings } from './lib/context';
 import { createEngine, type EngineName } from './lib/engines';
-import { profilesIn, summarizeProfile } from './lib/profile';
+import { measuredWindows, profilesIn, summarizeProfile } from './lib/profile';
 import { table, type Row } from './lib/report';
 import { bareFastify, ceilingRows, measureArgon2, type Ceiling } from './scenarios/ceilings';
 import { awaitQuiet, loadAverage } from './lib/cpu';
@@ -98,7 +98,7 @@ async function machine(pgUrl: string, usesPostgres: boolean) {
   if (usesPostgres) {
     const client = new pg.Client({ connectionString: pgUrl });
     await client.connect();
-    postgres = (await client.query<{ v: string }>('show server_version')).rows[0]?.v;
+    postgres = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v;
     await client.end();
   }
   let nproc = String(os.availableParallelism());
@@ -173,15 +173,22 @@ async function main(): Promise<void> {
       };
       try {
         for (const scenario of opts.scenarios) {
+          if (scenario === 'seed' && instances > 1) continue; // seeding has no server to multiply
+          const once = () =>
+            scenario === 'login'
+              ? runLoginScenario(ctx)
+              : scenario === 'seed'
+                ? runSeedScenario(ctx, opts.seedPersons)
+                : runRequestScenario(ctx, scenario);
           try {
-            if (scenario === 'seed' && instances > 1) continue; // seeding has no server to multiply
-            rows.push(
-              ...(scenario === 'login'
-                ? await runLoginScenario(ctx)
-                : scenario === 'seed'
-                  ? await runSeedScenario(ctx, opts.seedPersons)
-                  : await runRequestScenario(ctx, scenario)),
-            );
+            try {
+              rows.push(...(await once()));
+            } catch (err) {
+              if (!(err instanceof ServerEndedError)) throw err;
+              log(`${engineName}/${scenario}: ${err.message}; measuring again`);
+              details[`${engineName}/${scenario} (first attempt)`] = err.message;
+              rows.push(...(await once()));
+            }
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             log(`${engineName}/${scenario} failed: ${message}`);
@@ -198,7 +205,11 @@ async function main(): Promise<void> {
 
   if (opts.cpuProfDir) {
     const profiles: Record<string, unknown> = {};
-    for (const file of profilesIn(opts.cpuProfDir)) profiles[path.relative(opts.cpuProfDir, file)] = summarizeProfile(file);
+    for (const file of profilesIn(opts.cpuProfDir)) {
+      // Folders are <engine>-<scenario>-<process number>; the windows are per scenario.
+      const folder = path.basename(path.dirname(file)).replace(/-\d+$/, '');
+      profiles[path.relative(opts.cpuProfDir, file)] = summarizeProfile(file, measuredWindows(folder));
+    }
     details.profiles = profiles;
   }
 

@@ -8,6 +8,7 @@ import { warnings, withServers, type BenchContext } from '../lib/context';
 import { CpuMeter } from '../lib/cpu';
 import { insertAccounts, insertLoginChallenges, insertSessions, type BenchAccount, type OpenChallenge } from '../lib/fixtures';
 import { cannon, type LoadResult } from '../lib/load';
+import { markMeasured, monotonicUs } from '../lib/profile';
 import { rate, statuses, type Row } from '../lib/report';
 
 const ATM_CLIENTS = ['atm-alrajhi', 'atm-riyadbank', 'atm-samba', 'atm-alinma'] as const;
@@ -115,7 +116,9 @@ export async function runRequestScenario(ctx: BenchContext, scenario: string): P
     ctx.log(`${ctx.engine.name}/${scenario}: ${ctx.durationS} s with ${ctx.connections} connections on ${urls.length} process(es)`);
     const meter = new CpuMeter(() => servers.map((s) => s.pid), ctx.engine.databaseName);
     meter.begin();
+    const from = monotonicUs();
     const r = await run(ctx.durationS);
+    markMeasured(`${ctx.engine.name}-${scenario}`, from, monotonicUs());
     const cpu = meter.end(r.ok);
     const ranDry = data.used() > data.size;
     ctx.detail(`${ctx.engine.name}/${scenario}`, {
