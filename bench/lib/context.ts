@@ -64,16 +64,28 @@ export async function withServers<T, R>(
       servers.push(await startAbsher({ dataDir: ctx.engine.dataDir, databaseUrl: ctx.engine.databaseUrl, poolSize: ctx.poolSize, cpuProfDir }));
     }
     await awaitQuiet(ctx.quietWaitS, ctx.log);
-    return await measure(
+    const result = await measure(
       servers.map((s) => s.url),
       data,
       servers,
     );
+    // A server stopped from outside (a signal from another user of the machine) leaves a
+    // figure that measures nothing: refuse it rather than report it.
+    const ended = servers.filter((s) => s.exited());
+    if (ended.length > 0) throw new ServerEndedError(ended.map((s) => `${s.pid} (${s.exited()})`).join(', '));
+    return result;
   } catch (err) {
     for (const s of servers) ctx.log(`server ${s.pid} last lines:\n  ${s.logTail().slice(-15).join('\n  ')}`);
     throw err;
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
+  }
+}
+
+export class ServerEndedError extends Error {
+  constructor(which: string) {
+    super(`the server ended on its own during the measurement: ${which}`);
+    this.name = 'ServerEndedError';
   }
 }
 
