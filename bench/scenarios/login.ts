@@ -1,14 +1,17 @@
 // Logins end to end: the password, the code read back from the sandbox SMS, the code. Three
-// runs after a warm-up: a closed loop for the capacity, an open loop at the target rate
-// (0.7 × the argon2 ceiling) for the latency a person sees, and an open loop at twice the
-// larger of the two to show that overload is refused (429) rather than failed (5xx, resets).
+// runs after a warm-up, between two measurements of the argon2 ceiling: a closed loop for the
+// capacity, an open loop at the target rate (0.7 × the ceiling) for the latency a person sees,
+// and an open loop at twice the larger of the two to show that overload is refused (429)
+// rather than failed (5xx, resets).
 import { databaseCodes, hasSandboxSms, sandboxApiCodes } from '../lib/codes';
 import { warnings, withServers, type BenchContext } from '../lib/context';
-import { CpuMeter, type CpuSplit } from '../lib/cpu';
+import { awaitQuiet, CpuMeter, type CpuSplit } from '../lib/cpu';
 import { insertAccounts, type BenchAccount } from '../lib/fixtures';
 import { JsonClient } from '../lib/http';
+import { markMeasured, monotonicUs } from '../lib/profile';
 import { closedLoopLogins, openLoopLogins, type CodeSource, type LoginRun } from '../lib/login';
 import { rate, statuses, type Row } from '../lib/report';
+import { measureArgon2 } from './ceilings';
 
 export const LOGIN_TARGET_SHARE = 0.7;
 export const LOGIN_P99_MS = 500;
@@ -17,11 +20,9 @@ const LOGIN_TIMEOUT_MS = 60_000;
 const DRAIN_S = LOGIN_TIMEOUT_MS / 1000 + 5;
 
 export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
-  const ceiling = ctx.ceilings.argon2.rate;
-  const targetRate = LOGIN_TARGET_SHARE * ceiling;
   // Every login takes an account of its own while the supply lasts: the warm-up and the closed
   // loop at the ceiling, the open loop at 0.7×, the overload at up to 2× the ceiling.
-  const needed = Math.ceil(ceiling * (ctx.warmupS + ctx.durationS * 3.7) * 1.3);
+  const needed = Math.ceil(ctx.ceilings.argon2.rate * (ctx.warmupS + ctx.durationS * 3.7) * 1.5);
   const engine = ctx.engine.name;
   const isPostgres = engine === 'postgres';
 
@@ -49,13 +50,23 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
             },
           ];
         }
+        // The target is a share of the argon2 ceiling, and this machine's speed drifts over
+        // minutes: the ceiling is measured again right before the logins (it sets the rates)
+        // and right after; the verdict uses the higher of the two, which flatters nothing.
+        const argonS = Math.max(3, Math.ceil(ctx.durationS / 2));
+        ctx.log(`${engine}/login: argon2 ceiling before, ${argonS} s`);
+        const before = await measureArgon2(argonS);
+        const targetRate = LOGIN_TARGET_SHARE * before.rate;
+
         let turn = 0;
         const next = (): BenchAccount => accounts[turn++ % accounts.length]!;
         const loop = { client, urls, codes, accounts: next };
         const meter = new CpuMeter(() => servers.map((s) => s.pid), ctx.engine.databaseName);
         const metered = async (run: () => Promise<LoginRun>): Promise<LoginRun & { cpu: CpuSplit | undefined }> => {
           meter.begin();
+          const from = monotonicUs();
           const r = await run();
+          markMeasured(`${engine}-login`, from, monotonicUs());
           return { ...r, cpu: meter.end(r.ok) };
         };
 
@@ -68,9 +79,16 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
         const overloadRate = 2 * Math.max(targetRate, closed.rate);
         ctx.log(`${engine}/login: open loop at ${overloadRate.toFixed(1)}/s (overload), ${ctx.durationS} s`);
         const overload = await metered(() => openLoopLogins(loop, overloadRate, ctx.durationS, DRAIN_S));
+        await awaitQuiet(ctx.quietWaitS, ctx.log);
+        ctx.log(`${engine}/login: argon2 ceiling after, ${argonS} s`);
+        const after = await measureArgon2(argonS);
+        const ceiling = Math.max(before.rate, after.rate);
+        const judgedRate = LOGIN_TARGET_SHARE * ceiling;
 
         ctx.detail(`${engine}/login`, {
           codes: codes.describe,
+          argon2Before: before,
+          argon2After: after,
           accountsPrepared: accounts.length,
           loginsAttempted: warm.attempted + closed.attempted + atTarget.attempted + overload.attempted,
           warmUp: warm,
@@ -81,7 +99,7 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
         });
 
         const procs = urls.length > 1 ? ` ×${urls.length}` : '';
-        const ceilingText = `argon2 ${rate(ceiling)}/s (${ctx.ceilings.argon2.concurrency} threads)`;
+        const ceilingText = `argon2 ${rate(before.rate)}/s before, ${rate(after.rate)}/s after (${before.concurrency} threads)`;
         const failures = (run: LoginRun) => Object.entries(run.outcomes).filter(([k]) => k !== 'ok');
         const describe = (run: LoginRun) => (failures(run).length ? ` [${statuses(Object.fromEntries(failures(run)))}]` : '');
         const fatal = (run: LoginRun) =>
@@ -91,7 +109,8 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
         // An open loop that keeps every login within 500 ms for the whole run has kept up with
         // the offered rate; its completion rate is shown, but a few ms of spread at the ends of
         // the run would make it a poor judge.
-        const targetMet = atTarget.latency.p99 <= LOGIN_P99_MS && failures(atTarget).length === 0 && atTarget.unfinished === 0;
+        const targetMet =
+          atTarget.latency.p99 <= LOGIN_P99_MS && failures(atTarget).length === 0 && atTarget.unfinished === 0 && targetRate >= judgedRate;
         return [
           {
             engine: `${engine}${procs}`,
@@ -101,8 +120,8 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
             p99: closed.latency.p99,
             ceiling: ceilingText,
             ratio: closed.rate / ceiling,
-            target: isPostgres ? `≥ ${rate(targetRate)}/s (0.7×)` : 'none (reported)',
-            met: isPostgres ? closed.rate >= targetRate : null,
+            target: isPostgres ? `≥ ${rate(judgedRate)}/s (0.7× the higher)` : 'none (reported)',
+            met: isPostgres ? closed.rate >= judgedRate : null,
             cpu: closed.cpu,
           },
           {
@@ -113,7 +132,9 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
             p99: atTarget.latency.p99,
             ceiling: ceilingText,
             ratio: atTarget.rate / ceiling,
-            target: isPostgres ? `keeps up with ${rate(targetRate)}/s, p99 ≤ ${LOGIN_P99_MS} ms` : 'none (reported)',
+            target: isPostgres
+              ? `keeps up with ${rate(targetRate)}/s${targetRate < judgedRate ? ` (below 0.7× after: ${rate(judgedRate)}/s)` : ''}, p99 ≤ ${LOGIN_P99_MS} ms`
+              : 'none (reported)',
             met: isPostgres ? targetMet : null,
             cpu: atTarget.cpu,
           },
