@@ -15,11 +15,18 @@ import { HttpTrafficAgency } from './adapters/traffic/http';
 import { SandboxTrafficAgency } from './adapters/traffic/sandbox';
 import { HttpTravelBans } from './adapters/travel-bans/http';
 import { SandboxTravelBans } from './adapters/travel-bans/sandbox';
+import { HttpLabourMinistry } from './adapters/labour/http';
+import type { LabourMinistry } from './adapters/labour/port';
+import { SandboxLabourMinistry } from './adapters/labour/sandbox';
+import { HttpHealthMinistry } from './adapters/health/http';
+import type { HealthMinistry } from './adapters/health/port';
+import { SandboxHealthMinistry } from './adapters/health/sandbox';
+import { SandboxFaults } from './adapters/sandbox-faults';
 import { systemClock, type Clock } from './platform/clock';
 import { SmsOutbox } from './modules/sms/outbox';
 import { PasswordHasher } from './modules/passwords/hasher';
 
-export type DepsOverrides = Partial<Pick<Deps, 'clock' | 'registry' | 'traffic' | 'travelBans' | 'smsGateway' | 'passwords'>> & {
+export type DepsOverrides = Partial<Pick<Deps, 'clock' | 'registry' | 'traffic' | 'travelBans' | 'labour' | 'health' | 'smsGateway' | 'passwords'>> & {
   database?: Database;
   inMemory?: boolean;
 };
@@ -46,6 +53,19 @@ export async function createDeps(config: Config, logger: Logger, overrides: Deps
   const travelBans =
     overrides.travelBans ??
     (config.sandbox ? new SandboxTravelBans(database.db) : new HttpTravelBans({ url: config.travelBans.url!, token: config.travelBans.token! }));
+  const timeoutMs = config.agencyTimeoutMs;
+  const sandboxFaults = config.sandbox
+    ? {
+        labour: new SandboxFaults('labour_ministry', config.sandboxAgencies.labour, timeoutMs),
+        health: new SandboxFaults('health_ministry', config.sandboxAgencies.health, timeoutMs),
+      }
+    : null;
+  const labour: LabourMinistry =
+    overrides.labour ??
+    (sandboxFaults ? new SandboxLabourMinistry(database.db, clock, sandboxFaults.labour) : new HttpLabourMinistry({ url: config.labour.url!, token: config.labour.token!, timeoutMs }));
+  const health: HealthMinistry =
+    overrides.health ??
+    (sandboxFaults ? new SandboxHealthMinistry(database.db, sandboxFaults.health) : new HttpHealthMinistry({ url: config.health.url!, token: config.health.token!, timeoutMs }));
   const smsGateway: SmsGateway =
     overrides.smsGateway ??
     (config.sandbox
@@ -54,5 +74,5 @@ export async function createDeps(config: Config, logger: Logger, overrides: Deps
   const outbox = new SmsOutbox(database.db, smsGateway, clock, logger);
   // Hash on as many threads as there are cores; queue a bounded burst beyond that.
   const passwords = overrides.passwords ?? new PasswordHasher({ concurrency: Math.max(2, os.availableParallelism()), maxQueue: 512 });
-  return { config, database, clock, registry, traffic, travelBans, smsGateway, outbox, passwords, logger };
+  return { config, database, clock, registry, traffic, travelBans, labour, health, sandboxFaults, smsGateway, outbox, passwords, logger };
 }

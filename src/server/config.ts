@@ -49,6 +49,17 @@ const envSchema = z.object({
   TRAFFIC_TOKEN: z.string().optional(),
   TRAVEL_BANS_URL: z.string().url().optional(),
   TRAVEL_BANS_TOKEN: z.string().optional(),
+  LABOUR_URL: z.string().url().optional(),
+  LABOUR_TOKEN: z.string().optional(),
+  HEALTH_URL: z.string().url().optional(),
+  HEALTH_TOKEN: z.string().optional(),
+  /** How long a call to a partner agency may take before the platform answers "try again later". */
+  AGENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** Sandbox labour ministry: how long it takes to answer, and the share of approvals it refuses. */
+  SANDBOX_LABOUR_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  SANDBOX_LABOUR_REFUSAL_PERCENT: z.coerce.number().int().min(0).max(100).default(0),
+  /** Sandbox health ministry: how long it takes to answer. */
+  SANDBOX_HEALTH_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** Seed for the sandbox's synthetic population; the same seed gives the same people. */
   SANDBOX_SEED: z.coerce.number().int().default(20261123),
   /** How many synthetic persons the sandbox registry holds after the first start. */
@@ -73,6 +84,10 @@ export type Config = Readonly<{
   registry: { url: string | undefined; token: string | undefined };
   traffic: { url: string | undefined; token: string | undefined };
   travelBans: { url: string | undefined; token: string | undefined };
+  labour: { url: string | undefined; token: string | undefined };
+  health: { url: string | undefined; token: string | undefined };
+  agencyTimeoutMs: number;
+  sandboxAgencies: { labour: { delayMs: number; refusalPercent: number }; health: { delayMs: number } };
   sandboxSeed: number;
   sandboxPersons: number;
   webDist: string;
@@ -124,6 +139,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!e.REGISTRY_URL || !e.REGISTRY_TOKEN) problems.push('REGISTRY_URL and REGISTRY_TOKEN are required in production');
     if (!e.TRAFFIC_URL || !e.TRAFFIC_TOKEN) problems.push('TRAFFIC_URL and TRAFFIC_TOKEN are required in production');
     if (!e.TRAVEL_BANS_URL || !e.TRAVEL_BANS_TOKEN) problems.push('TRAVEL_BANS_URL and TRAVEL_BANS_TOKEN are required in production');
+    if (!e.LABOUR_URL || !e.LABOUR_TOKEN) problems.push('LABOUR_URL and LABOUR_TOKEN are required in production');
+    if (!e.HEALTH_URL || !e.HEALTH_TOKEN) problems.push('HEALTH_URL and HEALTH_TOKEN are required in production');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -143,6 +160,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     registry: { url: e.REGISTRY_URL, token: e.REGISTRY_TOKEN },
     traffic: { url: e.TRAFFIC_URL, token: e.TRAFFIC_TOKEN },
     travelBans: { url: e.TRAVEL_BANS_URL, token: e.TRAVEL_BANS_TOKEN },
+    labour: { url: e.LABOUR_URL, token: e.LABOUR_TOKEN },
+    health: { url: e.HEALTH_URL, token: e.HEALTH_TOKEN },
+    agencyTimeoutMs: e.AGENCY_TIMEOUT_MS,
+    sandboxAgencies: {
+      labour: { delayMs: e.SANDBOX_LABOUR_DELAY_MS, refusalPercent: e.SANDBOX_LABOUR_REFUSAL_PERCENT },
+      health: { delayMs: e.SANDBOX_HEALTH_DELAY_MS },
+    },
     sandboxSeed: e.SANDBOX_SEED,
     sandboxPersons: e.SANDBOX_PERSONS,
     webDist: path.resolve(e.WEB_DIST),

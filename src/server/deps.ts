@@ -7,6 +7,9 @@ import type { PopulationRegistry } from './adapters/population-registry/port';
 import type { SmsGateway } from './adapters/sms/port';
 import type { TrafficAgency } from './adapters/traffic/port';
 import type { TravelBans } from './adapters/travel-bans/port';
+import type { LabourMinistry } from './adapters/labour/port';
+import type { HealthMinistry } from './adapters/health/port';
+import type { SandboxFaults } from './adapters/sandbox-faults';
 import type { Clock } from './platform/clock';
 import type { SmsOutbox } from './modules/sms/outbox';
 import type { PasswordHasher } from './modules/passwords/hasher';
@@ -18,6 +21,10 @@ export type Deps = {
   registry: PopulationRegistry;
   traffic: TrafficAgency;
   travelBans: TravelBans;
+  labour: LabourMinistry;
+  health: HealthMinistry;
+  /** Sandbox mode: the faults each sandbox agency can be made to show (null in production). */
+  sandboxFaults: { labour: SandboxFaults; health: SandboxFaults } | null;
   smsGateway: SmsGateway;
   outbox: SmsOutbox;
   passwords: PasswordHasher;

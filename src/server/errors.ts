@@ -126,6 +126,10 @@ export const errorCatalogue = {
   },
   delegation_already_ended: { status: 409, ar: 'انتهت مدة هذا التفويض؛ لا حاجة لإلغائه.', en: 'This authorization has already ended; there is nothing to revoke.' },
 
+  // establishments
+  establishment_not_found: { status: 404, ar: 'المنشأة غير موجودة أو لا صلاحية لك عليها.', en: 'There is no such establishment, or you have no access to it.' },
+  release_not_yours: { status: 403, ar: 'إخلاء الطرف للمنشأة التي يعمل لديها العامل حالياً.', en: 'Only the worker’s current establishment can release them.' },
+
   // generic
   not_found: { status: 404, ar: 'المورد غير موجود.', en: 'The resource does not exist.' },
   rate_limited: { status: 429, ar: 'طلبات كثيرة؛ انتظر قليلاً.', en: 'Too many requests; wait a moment.' },

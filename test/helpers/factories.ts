@@ -39,6 +39,7 @@ export async function buildPerson(db: Db, overrides: Partial<PersonRow> = {}): P
     sponsorId: kind === 'resident' ? '7001234567' : null,
     profession: kind === 'resident' ? 'electrician' : null,
     maritalStatus: 'single',
+    arrivedOn: null,
     ...overrides,
   };
   await db.insert(registryPersons).values(row);

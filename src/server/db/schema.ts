@@ -55,8 +55,15 @@ export const registryPersons = pgTable(
     sponsorId: text('sponsor_id'),
     profession: text('profession'),
     maritalStatus: text('marital_status', { enum: ['single', 'married', 'divorced', 'widowed'] }),
+    /** Residents: the day of their last entry into the kingdom (the transfer-of-services waiver counts from it). */
+    arrivedOn: date('arrived_on', { mode: 'string' }),
   },
-  (t) => [index('registry_persons_sponsor_idx').on(t.sponsorId).where(sql`${t.sponsorId} is not null`)],
+  (t) => [
+    index('registry_persons_sponsor_idx').on(t.sponsorId).where(sql`${t.sponsorId} is not null`),
+    // The workers view of an establishment pages through its workers by name or by expiry.
+    index('registry_persons_sponsor_name_idx').on(t.sponsorId, t.nameEn, t.idNumber).where(sql`${t.sponsorKind} = 'establishment'`),
+    index('registry_persons_sponsor_iqama_idx').on(t.sponsorId, t.iqamaExpiresOn, t.idNumber).where(sql`${t.sponsorKind} = 'establishment'`),
+  ],
 );
 
 export const registryFamilyLinks = pgTable(
@@ -326,7 +333,7 @@ export const serviceParameters = pgTable(
   (t) => [primaryKey({ columns: [t.service, t.key, t.effectiveFrom] })],
 );
 
-export const REQUEST_STATUSES = ['awaiting_consent', 'awaiting_payment', 'submitted', 'issued', 'rejected', 'cancelled'] as const;
+export const REQUEST_STATUSES = ['awaiting_consent', 'awaiting_release', 'awaiting_payment', 'submitted', 'issued', 'rejected', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const serviceRequests = pgTable(
@@ -349,8 +356,12 @@ export const serviceRequests = pgTable(
     feeLines: jsonb('fee_lines').$type<Array<{ key: string; amountHalalas: number; quantity: number }>>().notNull(),
     /** Two requests with the same key cannot both be open (two exit/re-entry visas for one person). */
     conflictKey: text('conflict_key'),
-    /** A minor's own application: the guardians one of whom must consent. */
+    /** Whose consent is awaited, one of them suffices: a minor's guardians, or the worker asked to move. */
     consentFrom: jsonb('consent_from').$type<string[]>(),
+    /** Acting for an establishment: its unified number (the owner or authorized staff applied). */
+    establishmentId: text('establishment_id'),
+    /** A transfer of services: the establishment whose release is awaited (null when a waiver applies). */
+    releaseFrom: text('release_from'),
     /** The refusal codes at fulfilment, or what was produced. */
     outcome: jsonb('outcome').$type<Record<string, unknown>>(),
     createdAt: ts('created_at').notNull(),
@@ -364,12 +375,15 @@ export const serviceRequests = pgTable(
     uniqueIndex('service_requests_number_uq').on(t.number),
     uniqueIndex('service_requests_open_conflict_uq')
       .on(t.conflictKey)
-      .where(sql`${t.status} in ('awaiting_consent', 'awaiting_payment', 'submitted') and ${t.conflictKey} is not null`),
+      .where(sql`${t.status} in ('awaiting_consent', 'awaiting_release', 'awaiting_payment', 'submitted') and ${t.conflictKey} is not null`),
     index('service_requests_applicant_idx').on(t.applicantAccountId, t.createdAt),
     index('service_requests_beneficiary_idx').on(t.beneficiaryIdNumber, t.createdAt),
     index('service_requests_behalf_idx').on(t.onBehalfOfAccountId).where(sql`${t.onBehalfOfAccountId} is not null`),
     index('service_requests_submitted_idx').on(t.submittedAt).where(sql`${t.status} = 'submitted'`),
     index('service_requests_after_issue_idx').on(t.afterIssuePendingSince).where(sql`${t.afterIssuePendingSince} is not null`),
+    index('service_requests_establishment_idx').on(t.establishmentId, t.createdAt).where(sql`${t.establishmentId} is not null`),
+    index('service_requests_release_idx').on(t.releaseFrom).where(sql`${t.status} = 'awaiting_release'`),
+    index('service_requests_issued_idx').on(t.decidedAt).where(sql`${t.status} = 'issued'`),
   ],
 );
 
@@ -454,6 +468,8 @@ export const delegations = pgTable(
     endsAt: ts('ends_at').notNull(),
     revokedAt: ts('revoked_at'),
     createdAt: ts('created_at').notNull(),
+    /** A staff authorization: the establishment (unified number) it is limited to; null for a personal one. */
+    establishmentId: text('establishment_id'),
   },
   (t) => [index('delegations_grantor_idx').on(t.grantorAccountId), index('delegations_delegate_idx').on(t.delegateAccountId)],
 );
@@ -492,3 +508,120 @@ export const remindersSent = pgTable(
 );
 
 export const requestNumberSeq = pgSequence('service_request_number_seq', { startWith: 100000 });
+
+// ---------------------------------------------------------------------------------------
+// Establishments on the platform, their iqama cards and the office's paper transactions.
+
+/** An establishment opened on the platform by its owner (its details come from the labour ministry). */
+export const establishments = pgTable(
+  'establishments',
+  {
+    /** The unified number (700...). */
+    id: text('id').primaryKey(),
+    ownerAccountId: uuid('owner_account_id').notNull(),
+    nameAr: text('name_ar').notNull(),
+    nameEn: text('name_en').notNull(),
+    region: text('region').notNull(),
+    openedAt: ts('opened_at').notNull(),
+  },
+  (t) => [index('establishments_owner_idx').on(t.ownerAccountId)],
+);
+
+export const CARD_STATUSES = ['printed', 'ready', 'handed_over'] as const;
+
+/** An iqama card to collect: printed → ready at the chosen office → handed over by an officer. */
+export const iqamaCards = pgTable(
+  'iqama_cards',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id').notNull(),
+    holderIdNumber: char('holder_id_number', { length: 10 }).notNull(),
+    expiresOn: date('expires_on', { mode: 'string' }).notNull(),
+    /** Who collects it: the establishment (unified number), or null for a head of family's dependant or worker. */
+    establishmentId: text('establishment_id'),
+    /** The account that applied (the establishment's user or the head of family), told when the card is ready. */
+    applicantAccountId: uuid('applicant_account_id').notNull(),
+    officeId: text('office_id').notNull(),
+    status: text('status', { enum: CARD_STATUSES }).notNull(),
+    printedAt: ts('printed_at').notNull(),
+    readyAt: ts('ready_at'),
+    handedOverAt: ts('handed_over_at'),
+    handedOverBy: uuid('handed_over_by'),
+    /** The identity number of the person who collected the card, checked by the officer. */
+    collectedByIdNumber: char('collected_by_id_number', { length: 10 }),
+  },
+  (t) => [
+    uniqueIndex('iqama_cards_request_uq').on(t.requestId),
+    index('iqama_cards_office_idx').on(t.officeId, t.status, t.readyAt),
+    index('iqama_cards_establishment_idx').on(t.establishmentId, t.status).where(sql`${t.establishmentId} is not null`),
+    index('iqama_cards_handed_idx').on(t.handedOverAt).where(sql`${t.status} = 'handed_over'`),
+  ],
+);
+
+/** A transaction still done on paper at an office (large establishments only, for the services that went online). */
+export const paperTransactions = pgTable(
+  'paper_transactions',
+  {
+    id: uuid('id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    officerAccountId: uuid('officer_account_id').notNull(),
+    establishmentId: text('establishment_id').notNull(),
+    service: text('service').notNull(),
+    beneficiaryIdNumber: char('beneficiary_id_number', { length: 10 }).notNull(),
+    reference: text('reference'),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('paper_transactions_at_idx').on(t.at), index('paper_transactions_office_idx').on(t.officeId, t.at)],
+);
+
+// ---------------------------------------------------------------------------------------
+// The sandbox labour and health ministries. In production they are reached over HTTP and
+// these tables stay empty.
+
+/** Labour ministry: establishments (the worker count is the number of residents they sponsor). */
+export const sandboxEstablishments = pgTable(
+  'sandbox_establishments',
+  {
+    id: text('id').primaryKey(),
+    crNumber: text('cr_number').notNull(),
+    labourFile: text('labour_file').notNull(),
+    nameAr: text('name_ar').notNull(),
+    nameEn: text('name_en').notNull(),
+    region: text('region').notNull(),
+    city: text('city').notNull(),
+    ownerIdNumber: char('owner_id_number', { length: 10 }).notNull(),
+  },
+  (t) => [index('sandbox_establishments_owner_idx').on(t.ownerIdNumber)],
+);
+
+/**
+ * Labour ministry: what differs from a worker's default record. By default a resident
+ * sponsored by an establishment holds a work permit for their registered profession until
+ * their iqama expires, and is not reported absent.
+ */
+export const sandboxLabourWorkers = pgTable('sandbox_labour_workers', {
+  idNumber: char('id_number', { length: 10 }).primaryKey(),
+  /** null: no work permit. */
+  permitExpiresOn: date('permit_expires_on', { mode: 'string' }),
+  absentFromWork: boolean('absent_from_work').notNull().default(false),
+});
+
+/** Labour ministry: each approval asked for (a profession change, a transfer of services) and its answer. */
+export const sandboxLabourApprovals = pgTable('sandbox_labour_approvals', {
+  reference: text('reference').primaryKey(),
+  kind: text('kind').notNull(),
+  idNumber: char('id_number', { length: 10 }).notNull(),
+  establishmentId: text('establishment_id').notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  approved: boolean('approved').notNull(),
+  reason: text('reason'),
+  askedAt: ts('asked_at').notNull(),
+});
+
+/** Health ministry: medical examination results and medical insurance. */
+export const sandboxMedical = pgTable('sandbox_medical', {
+  idNumber: char('id_number', { length: 10 }).primaryKey(),
+  examResult: text('exam_result', { enum: ['fit', 'unfit'] }),
+  examinedOn: date('examined_on', { mode: 'string' }),
+  insuredUntil: date('insured_until', { mode: 'string' }),
+});

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { Executor } from '../db/client';
 import type { RegistryPerson } from '../adapters/population-registry/port';
+import type { Establishment } from '../adapters/labour/port';
 import type { Agencies } from './agencies';
 import type { Parameters } from './parameters';
 
@@ -13,10 +14,15 @@ export type Text = { ar: string; en: string };
  * How the applicant stands to the beneficiary:
  * - self: the applicant's own record;
  * - family: a member of the applicant's family in the registry (the applicant is its head);
- * - domestic_worker: a resident whose sponsor is the applicant, outside the family.
+ * - domestic_worker: a resident whose sponsor is the applicant, outside the family;
+ * - establishment_worker: a resident sponsored by the establishment the applicant acts for
+ *   (its owner, or staff it authorized);
+ * - establishment_recruit: a resident sponsored elsewhere whom the establishment asks to
+ *   take on (a transfer of services).
  * A delegate acts through the grantor's relation (see delegations).
  */
-export type Relation = 'self' | 'family' | 'domestic_worker';
+export type PersonalRelation = 'self' | 'family' | 'domestic_worker';
+export type Relation = PersonalRelation | 'establishment_worker' | 'establishment_recruit';
 
 export type Refusal = { code: string; message: Text; details?: Record<string, unknown> };
 
@@ -29,6 +35,8 @@ export type ServiceContext = {
   relation: Relation;
   /** Whether a delegate is acting (the grantor's relation is `relation`). */
   viaDelegate: boolean;
+  /** Acting for an establishment: its labour ministry record (with the worker count). */
+  establishment: Establishment | null;
   params: Parameters;
   agencies: Agencies;
   /** For reading the directorate's own rows (open visas, documents); outside any transaction. */
@@ -59,10 +67,23 @@ export type ServiceDefinition<Input = unknown> = {
   eligibility(ctx: ServiceContext, input: Input): Promise<Refusal[]>;
   /** The fee lines (none: free). */
   fee(ctx: ServiceContext, input: Input): FeeLine[];
+  /**
+   * What each fee line key means, in Arabic and English, for the catalogue, quotes and bills.
+   * A key without a label is shown with the service's name.
+   */
+  feeLabels?: Record<string, Text>;
   /** Requests with the same key cannot both be open. */
   conflictKey?(ctx: ServiceContext, input: Input): string | null;
   /** Identity numbers of guardians one of whom must consent first; null when no consent is needed. */
   consentFrom?(ctx: ServiceContext, input: Input): Promise<string[] | null>;
+  /** The establishment whose release is awaited after the consent (a transfer of services); null when a waiver applies. */
+  releaseFrom?(ctx: ServiceContext, input: Input): string | null;
+  /**
+   * An agency's approval, asked once eligibility holds at fulfilment, outside any
+   * transaction; must be safe to repeat for the same request (the reference is its id).
+   * Returns the refusals (none: approved).
+   */
+  approval?(ctx: ServiceContext, input: Input, requestId: string): Promise<Refusal[]>;
   /**
    * Produces the service's result in the fulfilment's transaction: the directorate's own
    * rows only, never an agency call (a transaction never waits on the outside world).

@@ -6,9 +6,14 @@
 //   GET  {url}/persons/{idNumber}/heads                → 200 [FamilyLink] (heads this member is under)
 //   GET  {url}/sponsors/{idNumber}/persons             → 200 [RegistryPerson]
 //   PUT  {url}/persons/{idNumber}/passport             {number, issuedOn, expiresOn} → 204
+//   PUT  {url}/persons/{idNumber}/iqama                {expiresOn} → 204
+//   PUT  {url}/persons/{idNumber}/sponsor              {kind, id} → 204
+//   PUT  {url}/persons/{idNumber}/profession           {profession} → 204
+//   GET  {url}/establishments/{id}/workers?search&nationality&profession&expiringBy&sort&order&offset&limit
+//                                                      → 200 {total, persons: [RegistryPerson]}
 // with a bearer token. A network failure, a timeout or a 5xx is AgencyUnavailableError (503).
 import { z } from 'zod';
-import { AgencyUnavailableError, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson } from './port';
+import { AgencyUnavailableError, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const personSchema = z.object({
@@ -24,6 +29,7 @@ const personSchema = z.object({
   sponsor: z.object({ kind: z.enum(['establishment', 'person']), id: z.string() }).nullable(),
   profession: z.string().nullable(),
   maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed']).nullable(),
+  arrivedOn: date.nullable().optional(),
 });
 
 const linkSchema = z.object({
@@ -70,7 +76,33 @@ export class HttpPopulationRegistry implements PopulationRegistry {
   }
 
   async recordPassport(idNumber: string, passport: { number: string; issuedOn: string; expiresOn: string }): Promise<void> {
-    const res = await this.call('PUT', `/persons/${idNumber}/passport`, passport);
+    return this.put(`/persons/${idNumber}/passport`, passport);
+  }
+
+  async establishmentWorkers(establishmentId: string, q: WorkersQuery): Promise<{ total: number; persons: RegistryPerson[] }> {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
+    const res = await this.call('GET', `/establishments/${encodeURIComponent(establishmentId)}/workers?${params}`);
+    if (res.status === 404) return { total: 0, persons: [] };
+    const parsed = z.object({ total: z.number().int().min(0), persons: z.array(personSchema) }).safeParse(await res.json().catch(() => null));
+    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
+    return parsed.data;
+  }
+
+  recordIqama(idNumber: string, iqama: { expiresOn: string }): Promise<void> {
+    return this.put(`/persons/${idNumber}/iqama`, iqama);
+  }
+
+  recordSponsor(idNumber: string, sponsor: { kind: 'establishment' | 'person'; id: string }): Promise<void> {
+    return this.put(`/persons/${idNumber}/sponsor`, sponsor);
+  }
+
+  recordProfession(idNumber: string, profession: string): Promise<void> {
+    return this.put(`/persons/${idNumber}/profession`, { profession });
+  }
+
+  private async put(path: string, body: unknown): Promise<void> {
+    const res = await this.call('PUT', path, body);
     if (!res.ok) throw new AgencyUnavailableError('population_registry', new Error(`status ${res.status}`));
   }
 

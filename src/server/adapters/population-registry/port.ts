@@ -14,6 +14,22 @@ export type RegistryPerson = {
   sponsor: { kind: 'establishment' | 'person'; id: string } | null;
   profession: string | null;
   maritalStatus: 'single' | 'married' | 'divorced' | 'widowed' | null;
+  /** Residents: the day of their last entry into the kingdom, when known. */
+  arrivedOn?: string | null;
+};
+
+/** A page of an establishment's workers, filtered and sorted. */
+export type WorkersQuery = {
+  /** Part of a name (Arabic or English) or the start of an identity number. */
+  search?: string | undefined;
+  nationality?: string | undefined;
+  profession?: string | undefined;
+  /** Only workers whose iqama or passport expires on or before this day (expired ones included). */
+  expiringBy?: string | undefined;
+  sort: 'name' | 'id_number' | 'iqama_expiry' | 'passport_expiry';
+  order: 'asc' | 'desc';
+  offset: number;
+  limit: number;
 };
 
 export type FingerprintTemplates = { rightIndex: string; leftIndex: string };
@@ -34,6 +50,14 @@ export interface PopulationRegistry {
   sponsoredBy(sponsorIdNumber: string): Promise<RegistryPerson[]>;
   /** Records a person's new passport (issued by the directorate, or recorded after a renewal abroad). */
   recordPassport(idNumber: string, passport: { number: string; issuedOn: string; expiresOn: string }): Promise<void>;
+  /** Residents sponsored by an establishment (its workers), a page at a time. */
+  establishmentWorkers(establishmentId: string, query: WorkersQuery): Promise<{ total: number; persons: RegistryPerson[] }>;
+  /** Records an iqama issued or renewed by the directorate (the iqama number is the identity number). */
+  recordIqama(idNumber: string, iqama: { expiresOn: string }): Promise<void>;
+  /** Records a resident's new sponsor (a transfer of services). */
+  recordSponsor(idNumber: string, sponsor: { kind: 'establishment' | 'person'; id: string }): Promise<void>;
+  /** Records a resident's new profession on the iqama (a profession change approved by labour). */
+  recordProfession(idNumber: string, profession: string): Promise<void>;
 }
 
 /** Thrown by an adapter when the agency cannot be reached; the edge answers 503. */

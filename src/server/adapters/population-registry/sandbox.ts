@@ -1,10 +1,10 @@
 // The sandbox population registry: the synthetic people in registry_persons (seeded by
 // ../../modules/sandbox/seed.ts), answered as the real registry would.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { registryFamilyLinks, registryPersons } from '../../db/schema';
 import { safeEqual } from '../../platform/crypto';
-import { AgencyUnavailableError, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson } from './port';
+import { AgencyUnavailableError, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
 
 type Row = typeof registryPersons.$inferSelect;
 
@@ -68,6 +68,47 @@ export class SandboxPopulationRegistry implements PopulationRegistry {
       .where(eq(registryPersons.idNumber, idNumber));
   }
 
+  async establishmentWorkers(establishmentId: string, q: WorkersQuery): Promise<{ total: number; persons: RegistryPerson[] }> {
+    this.check();
+    const p = registryPersons;
+    const where: SQL[] = [eq(p.sponsorKind, 'establishment'), eq(p.sponsorId, establishmentId)];
+    if (q.search) {
+      const term = q.search.replace(/[\\%_]/g, (c) => `\\${c}`);
+      where.push(/^\d+$/.test(q.search) ? like(p.idNumber, `${term}%`) : or(ilike(p.nameEn, `%${term}%`), like(p.nameAr, `%${term}%`))!);
+    }
+    if (q.nationality) where.push(eq(p.nationality, q.nationality));
+    if (q.profession) where.push(eq(p.profession, q.profession));
+    if (q.expiringBy) where.push(or(lte(p.iqamaExpiresOn, q.expiringBy), lte(p.passportExpiresOn, q.expiringBy), sql`${p.iqamaExpiresOn} is null`)!);
+    const column = { name: p.nameEn, id_number: p.idNumber, iqama_expiry: p.iqamaExpiresOn, passport_expiry: p.passportExpiresOn }[q.sort];
+    const dir = q.order === 'desc' ? desc : asc;
+    const [rows, [c]] = await Promise.all([
+      this.db
+        .select()
+        .from(p)
+        .where(and(...where))
+        .orderBy(dir(column), dir(p.idNumber))
+        .offset(q.offset)
+        .limit(q.limit),
+      this.db.select({ n: count() }).from(p).where(and(...where)),
+    ]);
+    return { total: Number(c?.n ?? 0), persons: rows.map(toPerson) };
+  }
+
+  async recordIqama(idNumber: string, iqama: { expiresOn: string }): Promise<void> {
+    this.check();
+    await this.db.update(registryPersons).set({ iqamaExpiresOn: iqama.expiresOn }).where(and(eq(registryPersons.idNumber, idNumber), eq(registryPersons.kind, 'resident')));
+  }
+
+  async recordSponsor(idNumber: string, sponsor: { kind: 'establishment' | 'person'; id: string }): Promise<void> {
+    this.check();
+    await this.db.update(registryPersons).set({ sponsorKind: sponsor.kind, sponsorId: sponsor.id }).where(and(eq(registryPersons.idNumber, idNumber), eq(registryPersons.kind, 'resident')));
+  }
+
+  async recordProfession(idNumber: string, profession: string): Promise<void> {
+    this.check();
+    await this.db.update(registryPersons).set({ profession }).where(eq(registryPersons.idNumber, idNumber));
+  }
+
   private check(): void {
     if (this.down) throw new AgencyUnavailableError('population_registry');
   }
@@ -106,5 +147,6 @@ export function toPerson(row: Row): RegistryPerson {
     sponsor: row.sponsorKind && row.sponsorId ? { kind: row.sponsorKind, id: row.sponsorId } : null,
     profession: row.profession,
     maritalStatus: row.maritalStatus,
+    arrivedOn: row.arrivedOn,
   };
 }

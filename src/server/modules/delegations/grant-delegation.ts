@@ -57,6 +57,7 @@ export async function grantDelegation(tx: Executor, deps: Pick<Deps, 'clock' | '
     endsAt: period.endsAt,
     revokedAt: null,
     createdAt: now,
+    establishmentId: null,
   });
   await audit(tx, {
     at: now,

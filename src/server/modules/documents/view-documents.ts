@@ -6,7 +6,7 @@ import type { Deps } from '../../deps';
 import type { FamilyLink, RegistryPerson } from '../../adapters/population-registry/port';
 import { AppError } from '../../errors';
 import { audit, type AuditChannel } from '../../platform/audit';
-import type { Relation } from '../../services/definition';
+import type { PersonalRelation as Relation } from '../../services/definition';
 import { relationOf } from '../../services/engine/acting';
 import { kingdomToday } from '../../services/engine/requests';
 import { accountIdsOf, issuedDocumentsOf, type IssuedDocumentRow } from './repository';

@@ -7,7 +7,8 @@ import type { Executor } from '../../db/client';
 import { accounts, delegations } from '../../db/schema';
 import { AppError, type ErrorCode } from '../../errors';
 import type { RegistryPerson } from '../../adapters/population-registry/port';
-import type { Relation, ServiceDefinition } from '../definition';
+import type { PersonalRelation, Relation, ServiceDefinition } from '../definition';
+import { getEstablishmentAccess } from './establishment-access';
 
 export type Acting = {
   relation: Relation;
@@ -16,9 +17,11 @@ export type Acting = {
   principal: { accountId: string; idNumber: string };
   onBehalfOfAccountId: string | null;
   delegationId: string | null;
+  /** Acting for an establishment: its unified number. */
+  establishmentId: string | null;
 };
 
-export async function relationOf(deps: Pick<Deps, 'registry'>, principalIdNumber: string, beneficiary: RegistryPerson): Promise<Relation | null> {
+export async function relationOf(deps: Pick<Deps, 'registry'>, principalIdNumber: string, beneficiary: RegistryPerson): Promise<PersonalRelation | null> {
   if (principalIdNumber === beneficiary.idNumber) return 'self';
   const family = await deps.registry.familyOf(principalIdNumber);
   if (family.some((l) => l.memberIdNumber === beneficiary.idNumber)) return 'family';
@@ -70,12 +73,32 @@ export async function resolveActing(
   def: ServiceDefinition<unknown>,
   beneficiary: RegistryPerson,
   delegationId: string | undefined,
+  establishmentId?: string | undefined,
 ): Promise<Acting> {
+  if (establishmentId) {
+    if (delegationId) throw new AppError('invalid_input', { issues: [{ field: 'delegationId', problem: 'not with establishmentId: staff act through their establishment authorization' }] });
+    const access = await getEstablishmentAccess(deps.database.db, deps.clock.now(), applicant.accountId, establishmentId, def.code);
+    const relation: Relation =
+      beneficiary.sponsor?.kind === 'establishment' && beneficiary.sponsor.id === establishmentId ? 'establishment_worker' : 'establishment_recruit';
+    if (relation === 'establishment_recruit' && !def.relations.includes(relation)) throw new AppError('not_your_beneficiary');
+    if (!def.relations.includes(relation)) throw new AppError('relation_not_allowed', { relation });
+    if (!def.beneficiaryKinds.includes(beneficiary.kind)) throw new AppError('service_not_for_beneficiary', { kind: beneficiary.kind });
+    return {
+      relation,
+      viaDelegate: access.delegationId !== null,
+      principal: access.owner,
+      onBehalfOfAccountId: access.delegationId ? access.owner.accountId : null,
+      delegationId: access.delegationId,
+      establishmentId,
+    };
+  }
   let principal = applicant;
   let onBehalfOfAccountId: string | null = null;
   if (delegationId) {
     if (!def.delegable) throw new AppError('delegation_out_of_scope');
     const d = await activeDelegation(deps, delegationId, applicant.accountId, def.code);
+    // A staff authorization works only for its establishment, never for the owner's household.
+    if (d.delegation.establishmentId !== null) throw new AppError('delegation_out_of_scope');
     principal = { accountId: d.grantor.id, idNumber: d.grantor.idNumber };
     onBehalfOfAccountId = d.grantor.id;
   }
@@ -83,5 +106,5 @@ export async function resolveActing(
   if (!relation) throw new AppError('not_your_beneficiary');
   if (!def.relations.includes(relation)) throw new AppError('relation_not_allowed', { relation });
   if (!def.beneficiaryKinds.includes(beneficiary.kind)) throw new AppError('service_not_for_beneficiary', { kind: beneficiary.kind });
-  return { relation, viaDelegate: !!delegationId, principal, onBehalfOfAccountId, delegationId: delegationId ?? null };
+  return { relation, viaDelegate: !!delegationId, principal, onBehalfOfAccountId, delegationId: delegationId ?? null, establishmentId: null };
 }

@@ -17,13 +17,14 @@ import type { FeeLine, Refusal, ServiceContext, ServiceDefinition } from '../def
 import { getService } from '../catalogue';
 import { loadParameters } from '../parameters';
 import { activeDelegation, confirmDelegation, delegationInForceSql, resolveActing, type Acting } from './acting';
+import { findEstablishmentAccess } from './establishment-access';
 import { RuleRefusal } from './refusals';
 import { createBill } from './bills';
 import { requestNotice } from './notices';
 
 export type Actor = { accountId: string; idNumber: string };
 export type Meta = { requestId: string; channel: AuditChannel };
-export type Application = { beneficiaryIdNumber: string; delegationId?: string | undefined; input: unknown };
+export type Application = { beneficiaryIdNumber: string; delegationId?: string | undefined; establishmentId?: string | undefined; input: unknown };
 
 type RequestRow = typeof serviceRequests.$inferSelect;
 
@@ -32,7 +33,15 @@ export function kingdomToday(now: Date): string {
   return isoDate(new Date(now.getTime() + 3 * 3600_000));
 }
 
-export function buildContext(deps: Deps, def: ServiceDefinition<unknown>, beneficiary: RegistryPerson, applicant: Actor, acting: Pick<Acting, 'relation' | 'viaDelegate'>, params: ServiceContext['params']): ServiceContext {
+export function buildContext(
+  deps: Deps,
+  def: ServiceDefinition<unknown>,
+  beneficiary: RegistryPerson,
+  applicant: Actor,
+  acting: Pick<Acting, 'relation' | 'viaDelegate'>,
+  params: ServiceContext['params'],
+  establishment: ServiceContext['establishment'] = null,
+): ServiceContext {
   const now = deps.clock.now();
   return {
     today: kingdomToday(now),
@@ -41,8 +50,9 @@ export function buildContext(deps: Deps, def: ServiceDefinition<unknown>, benefi
     applicant,
     relation: acting.relation,
     viaDelegate: acting.viaDelegate,
+    establishment,
     params,
-    agencies: { registry: deps.registry, traffic: deps.traffic, travelBans: deps.travelBans },
+    agencies: { registry: deps.registry, traffic: deps.traffic, travelBans: deps.travelBans, labour: deps.labour, health: deps.health },
     db: deps.database.db,
   };
 }
@@ -60,10 +70,18 @@ async function prepare(deps: Deps, actor: Actor, code: string, app: Application)
   const input = parseInput(def, app.input);
   const beneficiary = await deps.registry.findPerson(app.beneficiaryIdNumber);
   if (!beneficiary) throw new AppError('person_not_found');
-  const acting = await resolveActing(deps, actor, def, beneficiary, app.delegationId);
+  const acting = await resolveActing(deps, actor, def, beneficiary, app.delegationId, app.establishmentId);
   const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
-  const ctx = buildContext(deps, def, beneficiary, actor, acting, params);
+  const establishment = acting.establishmentId ? await labourRecordOf(deps, acting.establishmentId) : null;
+  const ctx = buildContext(deps, def, beneficiary, actor, acting, params, establishment);
   return { def, input, beneficiary, acting, ctx };
+}
+
+/** The labour ministry's record of an establishment opened on the platform. */
+async function labourRecordOf(deps: Deps, establishmentId: string) {
+  const est = await deps.labour.findEstablishment(establishmentId);
+  if (!est) throw new AppError('establishment_not_found');
+  return est;
 }
 
 function total(lines: FeeLine[]): number {
@@ -100,7 +118,8 @@ export async function submit(deps: Deps, actor: Actor, code: string, app: Applic
   const lines = def.fee(ctx, input);
   const fee = total(lines);
   const guardians = (await def.consentFrom?.(ctx, input)) ?? null;
-  const status: RequestStatus = guardians ? 'awaiting_consent' : fee > 0 ? 'awaiting_payment' : 'submitted';
+  const releaseFrom = def.releaseFrom?.(ctx, input) ?? null;
+  const status: RequestStatus = guardians ? 'awaiting_consent' : releaseFrom ? 'awaiting_release' : fee > 0 ? 'awaiting_payment' : 'submitted';
   const now = deps.clock.now();
   const id = newId();
   let row: RequestRow;
@@ -126,6 +145,8 @@ export async function submit(deps: Deps, actor: Actor, code: string, app: Applic
           feeLines: lines,
           conflictKey: def.conflictKey?.(ctx, input) ?? null,
           consentFrom: guardians,
+          establishmentId: acting.establishmentId,
+          releaseFrom,
           createdAt: now,
           updatedAt: now,
           submittedAt: status === 'submitted' ? now : null,
@@ -202,9 +223,11 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
   if (r.status !== 'submitted') return r;
   const def = getService(r.service);
   const { ctx } = await contextOf(deps, def, r);
-  const refusals: Refusal[] = ctx
+  let refusals: Refusal[] = ctx
     ? await def.eligibility(ctx, r.input)
     : [{ code: 'person_not_found', message: { ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' } }];
+  // The agency's approval is asked only for what is still eligible, once paid.
+  if (ctx && refusals.length === 0 && def.approval) refusals = await def.approval(ctx, r.input, r.id);
   const outcome = await deps.database.db.transaction(async (tx) => {
     if (refusals.length > 0 || !ctx) {
       const moved = await move(tx, deps, r, 'reject', 'rejected', { decidedAt: deps.clock.now(), outcome: { refusals } });
@@ -251,7 +274,10 @@ async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: Request
   if (!beneficiary || !applicant) return { ctx: null, applicant };
   const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
   const acting = { relation: r.relation as ServiceContext['relation'], viaDelegate: r.onBehalfOfAccountId !== null };
-  return { ctx: buildContext(deps, def, beneficiary, applicant, acting, params), applicant };
+  // An establishment the labour ministry no longer knows leaves no context: the request is refused.
+  const establishment = r.establishmentId ? await deps.labour.findEstablishment(r.establishmentId) : null;
+  if (r.establishmentId && !establishment) return { ctx: null, applicant };
+  return { ctx: buildContext(deps, def, beneficiary, applicant, acting, params, establishment), applicant };
 }
 
 /** Tells the agencies what was issued; on failure the request stays in the retry job's queue. */
@@ -326,7 +352,7 @@ export async function consent(deps: Deps, actor: Actor, requestId: string, appro
     await visibleRequest(deps, actor, requestId);
     throw new AppError('consent_not_yours');
   }
-  const to: RequestStatus = !approve ? 'cancelled' : r.feeHalalas > 0 ? 'awaiting_payment' : 'submitted';
+  const to: RequestStatus = !approve ? 'cancelled' : r.releaseFrom ? 'awaiting_release' : r.feeHalalas > 0 ? 'awaiting_payment' : 'submitted';
   const row = await deps.database.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const moved = await move(tx, deps, r, approve ? 'consent' : 'decline', to, {
@@ -341,10 +367,57 @@ export async function consent(deps: Deps, actor: Actor, requestId: string, appro
   return row.status === 'submitted' ? fulfil(deps, row.id, meta) : row;
 }
 
-/** A request the actor may see: theirs as applicant, as beneficiary, as grantor, or as a guardian asked to consent. */
+/**
+ * The current sponsor releases the worker an establishment asked to take on (then payment
+ * or submission), or refuses to (the request is rejected). The owner or staff authorized
+ * for transfers of services at the releasing establishment decide.
+ */
+export async function release(deps: Deps, actor: Actor, requestId: string, approve: boolean, meta: Meta): Promise<RequestRow> {
+  const r = await findRequest(deps, requestId);
+  if (!r || !r.releaseFrom) throw new AppError('request_not_found');
+  const access = await findEstablishmentAccess(deps.database.db, deps.clock.now(), actor.accountId, r.releaseFrom);
+  if (!access) {
+    await visibleRequest(deps, actor, requestId);
+    throw new AppError('release_not_yours');
+  }
+  if (access.services && !access.services.includes(r.service)) throw new AppError('delegation_out_of_scope');
+  const to: RequestStatus = !approve ? 'rejected' : r.feeHalalas > 0 ? 'awaiting_payment' : 'submitted';
+  const row = await deps.database.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const moved = await move(tx, deps, r, approve ? 'release' : 'refuse_release', to, {
+      ...(to === 'submitted' ? { submittedAt: now } : {}),
+      ...(to === 'rejected' ? { decidedAt: now, outcome: { refusals: [{ code: 'release_refused', message: RELEASE_REFUSED }] } } : {}),
+    });
+    if (!moved) throw new AppError('request_action_not_allowed');
+    if (to === 'awaiting_payment') await createBill(tx, deps, r.id, r.feeHalalas);
+    await recordTransition(tx, deps, moved, r.status, to, { kind: 'account', id: actor.accountId }, meta, {
+      release: approve ? 'released' : 'refused',
+      establishmentId: r.releaseFrom,
+    });
+    const smsIds = to === 'rejected' ? await notifyDecision(tx, deps, moved, 'rejected') : [];
+    return { moved, smsIds };
+  });
+  await deps.outbox.deliver(row.smsIds);
+  return row.moved.status === 'submitted' ? fulfil(deps, row.moved.id, meta) : row.moved;
+}
+
+const RELEASE_REFUSED = { ar: 'رفضت المنشأة الحالية إخلاء طرف العامل.', en: 'The current establishment refused to release the worker.' };
+
+/**
+ * A request the actor may see: theirs as applicant, as beneficiary, as grantor, as a guardian
+ * or worker asked to consent, or as a user of the establishment that applied or is asked to release.
+ */
 export async function visibleRequest(deps: Deps, actor: Actor, requestId: string): Promise<RequestRow> {
   const r = await findRequest(deps, requestId);
   const guardians = r?.consentFrom ?? [];
+  if (r && (r.establishmentId || r.releaseFrom)) {
+    const now = deps.clock.now();
+    for (const est of [r.establishmentId, r.releaseFrom]) {
+      if (!est) continue;
+      const access = await findEstablishmentAccess(deps.database.db, now, actor.accountId, est);
+      if (access && (!access.services || access.services.includes(r.service))) return r;
+    }
+  }
   const inOwnRight = !!r && (r.onBehalfOfAccountId === actor.accountId || r.beneficiaryIdNumber === actor.idNumber || guardians.includes(actor.idNumber));
   if (!r || !(r.applicantAccountId === actor.accountId || inOwnRight)) {
     // Someone else's request is not acknowledged to exist.

@@ -1,0 +1,21 @@
+// The health ministry reached over HTTP, with a bearer token:
+//   GET {url}/persons/{idNumber}/medical → 200 {exam: {result, examinedOn} | null, insuredUntil: date | null} | 404 (unknown: no record)
+import { z } from 'zod';
+import { callAgency, readAgencyJson, type AgencyClientOptions } from '../agency-http';
+import type { HealthMinistry, MedicalRecord } from './port';
+
+const AGENCY = 'health_ministry';
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const record = z.object({
+  exam: z.object({ result: z.enum(['fit', 'unfit']), examinedOn: date }).nullable(),
+  insuredUntil: date.nullable(),
+});
+
+export class HttpHealthMinistry implements HealthMinistry {
+  constructor(private readonly opts: AgencyClientOptions) {}
+
+  async medicalRecord(idNumber: string): Promise<MedicalRecord> {
+    const res = await callAgency(AGENCY, this.opts, 'GET', `/persons/${idNumber}/medical`);
+    return res.status === 404 ? { exam: null, insuredUntil: null } : readAgencyJson(AGENCY, res, record);
+  }
+}
