@@ -65,8 +65,8 @@ export type ServiceDefinition<Input = unknown> = {
   rules: Record<string, Text>;
   /** The refusals for this application (none: eligible). Called at submission and again at fulfilment. */
   eligibility(ctx: ServiceContext, input: Input): Promise<Refusal[]>;
-  /** The fee lines (none: free). */
-  fee(ctx: ServiceContext, input: Input): FeeLine[];
+  /** The fee lines (none: free); may read the directorate's own rows (an earlier late renewal, an earlier transfer). */
+  fee(ctx: ServiceContext, input: Input): FeeLine[] | Promise<FeeLine[]>;
   /**
    * What each fee line key means, in Arabic and English, for the catalogue, quotes and bills.
    * A key without a label is shown with the service's name.

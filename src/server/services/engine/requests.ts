@@ -92,7 +92,7 @@ function total(lines: FeeLine[]): number {
 export async function quote(deps: Deps, actor: Actor, code: string, app: Application, meta?: Meta) {
   const { def, input, ctx, acting, beneficiary } = await prepare(deps, actor, code, app);
   const refusals = await def.eligibility(ctx, input);
-  const lines = def.fee(ctx, input);
+  const lines = await def.fee(ctx, input);
   if (acting.onBehalfOfAccountId) {
     // A delegate's quote reads the grantor's household (passport, fines, travel ban): the
     // grantor sees that it happened. Written before the answer leaves, like any view.
@@ -115,7 +115,7 @@ export async function submit(deps: Deps, actor: Actor, code: string, app: Applic
   const { def, input, ctx, acting, beneficiary } = await prepare(deps, actor, code, app);
   const refusals = await def.eligibility(ctx, input);
   if (refusals.length > 0) throw new RuleRefusal(refusals);
-  const lines = def.fee(ctx, input);
+  const lines = await def.fee(ctx, input);
   const fee = total(lines);
   const guardians = (await def.consentFrom?.(ctx, input)) ?? null;
   const releaseFrom = def.releaseFrom?.(ctx, input) ?? null;
