@@ -129,6 +129,16 @@ export const errorCatalogue = {
   // establishments
   establishment_not_found: { status: 404, ar: 'المنشأة غير موجودة أو لا صلاحية لك عليها.', en: 'There is no such establishment, or you have no access to it.' },
   release_not_yours: { status: 403, ar: 'إخلاء الطرف للمنشأة التي يعمل لديها العامل حالياً.', en: 'Only the worker’s current establishment can release them.' },
+  // paper transactions at an office, and the statistics
+  paper_transaction_not_allowed: {
+    status: 422,
+    ar: 'لا تُقبل المعاملة الورقية لهذه المنشأة: المنشآت التي لا يزيد عدد عمالها على الحد المعتمد تُنجز إصدار الإقامة وتجديدها وتأشيرتي الخروج والعودة والخروج النهائي إلكترونياً عبر خدمات أبشر للمنشآت.',
+    en: 'Paper is not accepted for this establishment: establishments with no more workers than the limit in force do iqama issue and renewal, exit and re-entry and final exit visas online, through the Absher e-services for establishments.',
+  },
+  establishment_unknown: { status: 404, ar: 'لا توجد منشأة بهذا الرقم الموحد لدى وزارة العمل.', en: 'The labour ministry has no establishment with this unified number.' },
+  statistics_range_invalid: { status: 400, ar: 'يجب ألا يسبق تاريخ النهاية تاريخ البداية.', en: 'The end date must not be before the start date.' },
+  statistics_range_too_long: { status: 400, ar: 'الفترة 366 يوماً على الأكثر.', en: 'The period is 366 days at most.' },
+  statistics_office_not_found: { status: 404, ar: 'مكتب الجوازات غير موجود.', en: 'There is no such passports office.' },
 
   // generic
   not_found: { status: 404, ar: 'المورد غير موجود.', en: 'The resource does not exist.' },

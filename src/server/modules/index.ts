@@ -5,6 +5,7 @@ import { activationsModule } from './activations/routes';
 import { delegationsModule } from './delegations/routes';
 import { documentsModule } from './documents/routes';
 import { officeModule } from './office/routes';
+import { paperTransactionsModule } from './office/paper-transactions-routes';
 import { meRoutes } from './me/routes';
 import { passwordResetRoutes } from './password-resets/routes';
 import { registrationRoutes } from './registrations/routes';
@@ -23,6 +24,7 @@ export const apiModules: ApiModule[] = [
   delegationsModule,
   activationsModule,
   officeModule,
+  paperTransactionsModule,
   documentsModule,
   accessLogModule,
   sandboxModule,
