@@ -2,12 +2,16 @@
 import { registerService } from './catalogue';
 import { exitReentryVisa } from './visas/exit-reentry';
 import { finalExitVisa } from './visas/final-exit';
+import { iqamaIssue } from './iqamas/issue';
+import { iqamaRenew } from './iqamas/renew';
 import { passportIssue } from './passports/issue';
 import { passportRenew } from './passports/renew';
 import { transferOfInformation } from './transfer-of-information';
 
 registerService(exitReentryVisa);
 registerService(finalExitVisa);
+registerService(iqamaIssue);
+registerService(iqamaRenew);
 registerService(passportIssue);
 registerService(passportRenew);
 registerService(transferOfInformation);
