@@ -129,6 +129,16 @@ export const errorCatalogue = {
   // establishments
   establishment_not_found: { status: 404, ar: 'المنشأة غير موجودة أو لا صلاحية لك عليها.', en: 'There is no such establishment, or you have no access to it.' },
   release_not_yours: { status: 403, ar: 'إخلاء الطرف للمنشأة التي يعمل لديها العامل حالياً.', en: 'Only the worker’s current establishment can release them.' },
+  iqama_card_not_found: { status: 404, ar: 'بطاقة الإقامة غير موجودة.', en: 'There is no such iqama card.' },
+  iqama_card_at_another_office: { status: 403, ar: 'بطاقة الإقامة هذه تُستلم من مكتب جوازات آخر.', en: 'This iqama card is collected at another passports office.' },
+  iqama_card_not_printed: { status: 409, ar: 'وصلت بطاقة الإقامة هذه إلى المكتب من قبل.', en: 'This iqama card has already arrived at the office.' },
+  iqama_card_not_ready: { status: 409, ar: 'لم تصل بطاقة الإقامة هذه إلى المكتب بعد.', en: 'This iqama card has not arrived at the office yet.' },
+  iqama_card_already_handed_over: { status: 409, ar: 'سُلّمت بطاقة الإقامة هذه من قبل.', en: 'This iqama card has already been handed over.' },
+  collector_not_entitled: {
+    status: 422,
+    ar: 'لا يحق لهذا الشخص استلام البطاقة: تُسلّم لمالك المنشأة أو لمفوض ساري التفويض منها، أو لمقدم الطلب من رب الأسرة أو الكفيل، أو لصاحب الإقامة نفسه.',
+    en: 'This person may not collect the card: it is handed to the establishment’s owner or staff with an authorization in force, to the head of family or sponsor who applied, or to the holder.',
+  },
   // paper transactions at an office, and the statistics
   paper_transaction_not_allowed: {
     status: 422,

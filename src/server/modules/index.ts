@@ -4,6 +4,7 @@ import { accessLogModule } from './access-log/routes';
 import { activationsModule } from './activations/routes';
 import { delegationsModule } from './delegations/routes';
 import { documentsModule } from './documents/routes';
+import { iqamaCardsModule } from './iqama-cards/routes';
 import { officeModule } from './office/routes';
 import { paperTransactionsModule } from './office/paper-transactions-routes';
 import { meRoutes } from './me/routes';
@@ -26,6 +27,7 @@ export const apiModules: ApiModule[] = [
   officeModule,
   paperTransactionsModule,
   documentsModule,
+  iqamaCardsModule,
   accessLogModule,
   sandboxModule,
 ];
