@@ -6,6 +6,7 @@ import { iqamaIssue } from './iqamas/issue';
 import { iqamaRenew } from './iqamas/renew';
 import { passportIssue } from './passports/issue';
 import { passportRenew } from './passports/renew';
+import { professionChange } from './professions/change';
 import { transferOfInformation } from './transfer-of-information';
 
 registerService(exitReentryVisa);
@@ -14,4 +15,5 @@ registerService(iqamaIssue);
 registerService(iqamaRenew);
 registerService(passportIssue);
 registerService(passportRenew);
+registerService(professionChange);
 registerService(transferOfInformation);
