@@ -94,7 +94,7 @@ export const errorCatalogue = {
   service_not_for_beneficiary: { status: 422, ar: 'هذه الخدمة غير متاحة لهذه الفئة (مواطن أو مقيم).', en: 'This service is not available for this kind of person (citizen or resident).' },
   conflicting_request: { status: 409, ar: 'يوجد طلب مفتوح مماثل لهذا الشخص؛ أكمله أو ألغه أولاً.', en: 'A similar open request exists for this person; finish or cancel it first.' },
   request_action_not_allowed: { status: 409, ar: 'لا يمكن تنفيذ هذا الإجراء في الحالة الحالية للطلب.', en: 'This action is not possible in the request’s current status.' },
-  consent_not_yours: { status: 403, ar: 'الموافقة على هذا الطلب لولي الأمر فقط.', en: 'Only the guardian can consent to this request.' },
+  consent_not_yours: { status: 403, ar: 'الموافقة على هذا الطلب لمن طُلبت منه فقط: ولي الأمر، أو العامل المطلوب نقل خدماته.', en: 'Only the person asked can consent to this request: the guardian, or the worker whose services are to be transferred.' },
   idempotency_key_required: { status: 400, ar: 'يجب إرسال الترويسة Idempotency-Key مع هذا الطلب.', en: 'This request needs an Idempotency-Key header.' },
   idempotency_key_reused: { status: 422, ar: 'استُخدم مفتاح Idempotency-Key مع طلب مختلف.', en: 'This Idempotency-Key was used with a different request.' },
   request_in_progress: { status: 409, ar: 'طلب بالمفتاح نفسه قيد التنفيذ؛ أعد المحاولة بعد لحظات.', en: 'A request with the same key is in progress; retry in a moment.' },

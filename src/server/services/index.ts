@@ -8,6 +8,7 @@ import { passportIssue } from './passports/issue';
 import { passportRenew } from './passports/renew';
 import { professionChange } from './professions/change';
 import { transferOfInformation } from './transfer-of-information';
+import { transferOfServices } from './transfers/transfer-of-services';
 
 registerService(exitReentryVisa);
 registerService(finalExitVisa);
@@ -17,3 +18,4 @@ registerService(passportIssue);
 registerService(passportRenew);
 registerService(professionChange);
 registerService(transferOfInformation);
+registerService(transferOfServices);
