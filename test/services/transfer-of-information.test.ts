@@ -216,7 +216,7 @@ describe('the catalogue', () => {
   it('lists the service as free, for residents, with its rules', async () => {
     const res = await t.app.inject({ url: '/api/v1/services' });
     const s = res.json().services.find((x: { code: string }) => x.code === SERVICE);
-    expect(s).toMatchObject({ beneficiaryKinds: ['resident'], relations: ['self', 'family', 'domestic_worker'], parameters: {} });
+    expect(s).toMatchObject({ beneficiaryKinds: ['resident'], relations: ['self', 'family', 'domestic_worker', 'establishment_worker'], parameters: {} });
     expect(s.rules.map((r: { code: string }) => r.code)).toEqual([
       'same_passport_as_on_file',
       'passport_previously_recorded',

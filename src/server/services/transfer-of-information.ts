@@ -1,6 +1,7 @@
 // Transfer of information: a resident renewed their passport at their embassy, and the new
 // passport's details replace the old one's on the iqama. Applied for by the sponsor (a head of
-// family or a person employing a domestic worker) or the resident themself; free.
+// family, a person employing a domestic worker, or an establishment through its owner or
+// authorized staff) or the resident themself; free.
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { toAsciiDigits } from '../../domain/digits';
@@ -41,7 +42,7 @@ export const transferOfInformation: ServiceDefinition<Input> = {
     en: 'Record a resident’s new passport, renewed at their embassy, so that its details replace the old passport’s on the iqama. Free of charge.',
   },
   beneficiaryKinds: ['resident'],
-  relations: ['self', 'family', 'domestic_worker'],
+  relations: ['self', 'family', 'domestic_worker', 'establishment_worker'],
   delegable: true,
   input,
   rules,

@@ -1,5 +1,5 @@
-// Exit and re-entry visa for a resident (a dependent or a domestic worker; a worker of an
-// establishment too, once establishments are served). Published conditions: passport valid
+// Exit and re-entry visa for a resident: a dependent, a domestic worker, or a worker of an
+// establishment (applied for by its owner or authorized staff). Published conditions: passport valid
 // at least 90 days, a valid iqama, no unpaid traffic fines, no travel ban, no other open
 // exit/re-entry visa. Fees: single SR200 for up to 2 months + SR100 each extra month;
 // multiple SR500 for up to 3 months + SR200 each extra month (dated parameters).
@@ -31,11 +31,11 @@ export const exitReentryVisa: ServiceDefinition<Input> = {
   code: 'exit_reentry_visa',
   name: { ar: 'تأشيرة خروج وعودة', en: 'Exit and re-entry visa' },
   description: {
-    ar: 'إصدار تأشيرة خروج وعودة (مفردة أو متعددة) لمقيم من التابعين أو العمالة المنزلية.',
-    en: 'Issue a single or multiple exit and re-entry visa for a resident dependent or domestic worker.',
+    ar: 'إصدار تأشيرة خروج وعودة (مفردة أو متعددة) لمقيم من التابعين أو العمالة المنزلية أو عمال المنشأة.',
+    en: 'Issue a single or multiple exit and re-entry visa for a resident dependent, domestic worker or establishment worker.',
   },
   beneficiaryKinds: ['resident'],
-  relations: ['family', 'domestic_worker'],
+  relations: ['family', 'domestic_worker', 'establishment_worker'],
   delegable: true,
   input,
   rules,

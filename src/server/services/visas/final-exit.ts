@@ -1,5 +1,5 @@
-// Final exit visa for a resident leaving the kingdom for good (a dependent or a domestic
-// worker; a worker of an establishment too, once establishments are served). Published
+// Final exit visa for a resident leaving the kingdom for good: a dependent, a domestic
+// worker, or a worker of an establishment (applied for by its owner or authorized staff). Published
 // conditions: the iqama valid at least min_iqama_validity_days (30); no unpaid traffic fines;
 // no travel ban; no other open final exit visa. Free. With 30–60 days of iqama left the visa
 // lasts the remaining days, otherwise standard_validity_days (60): both dated parameters.
@@ -50,11 +50,11 @@ export const finalExitVisa: ServiceDefinition<Input> = {
   code: 'final_exit_visa',
   name: { ar: 'تأشيرة خروج نهائي', en: 'Final exit visa' },
   description: {
-    ar: 'إصدار تأشيرة خروج نهائي لمقيم من التابعين أو العمالة المنزلية، دون رسوم. مدتها ستون يوماً، أو ما بقي من الإقامة إن كان بين ثلاثين وستين يوماً.',
-    en: 'Issue a final exit visa for a resident dependent or domestic worker, free of charge. It lasts 60 days, or the days left on the iqama when 30 to 60 remain.',
+    ar: 'إصدار تأشيرة خروج نهائي لمقيم من التابعين أو العمالة المنزلية أو عمال المنشأة، دون رسوم. مدتها ستون يوماً، أو ما بقي من الإقامة إن كان بين ثلاثين وستين يوماً.',
+    en: 'Issue a final exit visa for a resident dependent, domestic worker or establishment worker, free of charge. It lasts 60 days, or the days left on the iqama when 30 to 60 remain.',
   },
   beneficiaryKinds: ['resident'],
-  relations: ['family', 'domestic_worker'],
+  relations: ['family', 'domestic_worker', 'establishment_worker'],
   delegable: true,
   input,
   rules,
