@@ -139,6 +139,18 @@ export const errorCatalogue = {
     ar: 'لا يحق لهذا الشخص استلام البطاقة: تُسلّم لمالك المنشأة أو لمفوض ساري التفويض منها، أو لمقدم الطلب من رب الأسرة أو الكفيل، أو لصاحب الإقامة نفسه.',
     en: 'This person may not collect the card: it is handed to the establishment’s owner or staff with an authorization in force, to the head of family or sponsor who applied, or to the holder.',
   },
+  establishment_not_owned: {
+    status: 403,
+    ar: 'لا تسجّلك وزارة الموارد البشرية مالكاً لهذه المنشأة؛ يفتحها مالكها في أبشر.',
+    en: 'The labour ministry does not record you as this establishment’s owner; its owner opens it on Absher.',
+  },
+  establishment_already_opened: { status: 409, ar: 'المنشأة مفتوحة في أبشر مسبقاً.', en: 'This establishment is already open on Absher.' },
+  establishment_owner_only: { status: 403, ar: 'إدارة مستخدمي المنشأة لمالكها فقط.', en: 'Only the establishment’s owner can manage its staff.' },
+  staff_service_not_allowed: {
+    status: 422,
+    ar: 'يُفوَّض مستخدمو المنشأة في خدماتها فقط: الإقامات والتأشيرات وتعديل المهنة ونقل الخدمات ونقل المعلومات.',
+    en: 'Staff can be authorized only for the establishment’s services: iqamas, visas, profession change, transfer of services and of information.',
+  },
   // paper transactions at an office, and the statistics
   paper_transaction_not_allowed: {
     status: 422,

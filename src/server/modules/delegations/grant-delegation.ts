@@ -7,6 +7,7 @@ import { audit, type AuditChannel } from '../../platform/audit';
 import { newId } from '../../platform/crypto';
 import { allServices } from '../../services/catalogue';
 import { findOverlapping, findPartyByIdNumber, insertDelegation, lockPair, type DelegationRow, type PartyRow } from './repository';
+import { staffServicesRefusal } from './establishment-scope';
 import { decidePeriod, delegateRefusal, kingdomDay, servicesRefusal, type Refusal } from './rules';
 import type { Names } from './names';
 import { noticeFor } from './notice';
@@ -18,6 +19,11 @@ export type GrantCommand = {
   /** Kingdom days, both included; the start defaults to today. */
   startsOn?: string | undefined;
   endsOn: string;
+  /**
+   * A staff authorization: the establishment (unified number) it is limited to, whose owner is
+   * the grantor; the services are then the establishment's. Null or absent: a personal one.
+   */
+  establishmentId?: string | null | undefined;
   meta: { requestId: string; channel: AuditChannel };
 };
 
@@ -33,7 +39,8 @@ export async function grantDelegation(tx: Executor, deps: Pick<Deps, 'clock' | '
   // What the request alone decides comes first, so that nothing about the delegate's account
   // is revealed to a request that would be refused anyway.
   refuse(delegateRefusal(cmd.grantor.idNumber, cmd.delegateIdNumber));
-  refuse(servicesRefusal(services, allServices()));
+  const establishmentId = cmd.establishmentId ?? null;
+  refuse(establishmentId ? staffServicesRefusal(services) : servicesRefusal(services, allServices()));
   const today = kingdomDay(now);
   const period = decidePeriod(today, cmd.startsOn ?? today, cmd.endsOn);
   if (!period.ok) throw new AppError(period.refusal.code, period.refusal.details);
@@ -43,7 +50,8 @@ export async function grantDelegation(tx: Executor, deps: Pick<Deps, 'clock' | '
   if (!delegate || delegate.status !== 'active') throw new AppError('delegate_account_not_active');
 
   await lockPair(tx, cmd.grantor.accountId, delegate.id);
-  const clash = (await findOverlapping(tx, cmd.grantor.accountId, delegate.id, period)).find((d) => d.services.some((s) => services.includes(s)));
+  // A personal authorization and a staff one never clash: each is checked against its own scope.
+  const clash = (await findOverlapping(tx, cmd.grantor.accountId, delegate.id, period, establishmentId)).find((d) => d.services.some((s) => services.includes(s)));
   if (clash) {
     throw new AppError('delegation_overlaps', { delegationId: clash.id, services: clash.services.filter((s) => services.includes(s)) });
   }
@@ -57,7 +65,7 @@ export async function grantDelegation(tx: Executor, deps: Pick<Deps, 'clock' | '
     endsAt: period.endsAt,
     revokedAt: null,
     createdAt: now,
-    establishmentId: null,
+    establishmentId,
   });
   await audit(tx, {
     at: now,
@@ -66,7 +74,7 @@ export async function grantDelegation(tx: Executor, deps: Pick<Deps, 'clock' | '
     subjectAccountId: cmd.grantor.accountId,
     channel: cmd.meta.channel,
     requestId: cmd.meta.requestId,
-    details: { delegationId: delegation.id, delegateAccountId: delegate.id, services, startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString() },
+    details: { delegationId: delegation.id, delegateAccountId: delegate.id, ...(establishmentId ? { establishmentId } : {}), services, startsAt: period.startsAt.toISOString(), endsAt: period.endsAt.toISOString() },
   });
   const smsId = await deps.outbox.enqueue(tx, { to: delegate.mobile, body: noticeFor('granted', delegation, cmd.grantor.name, delegate.language), kind: 'notice' });
   return { delegation, delegate, smsIds: [smsId] };

@@ -5,6 +5,7 @@ import { datePair } from '../../../domain/calendar';
 import type { auditLog, bills, serviceRequests } from '../../db/schema';
 import { findService } from '../../services/catalogue';
 import type { DelegationRow, PartyRow } from './repository';
+import { serviceName } from './establishment-scope';
 import type { Names } from './names';
 import { canRevoke, delegationStatus, maskIdNumber, periodDays } from './rules';
 import type { activityView, givenView, receivedView } from './schemas';
@@ -15,11 +16,12 @@ function base(d: DelegationRow, now: Date) {
   const { startsOn, endsOn } = periodDays(d.startsAt, d.endsAt);
   return {
     id: d.id,
-    services: d.services.map((code) => ({ code, name: findService(code)?.name ?? { ar: code, en: code } })),
+    services: d.services.map((code) => ({ code, name: serviceName(code) })),
     period: { startsOn: datePair(startsOn), endsOn: datePair(endsOn), startsAt: d.startsAt.toISOString(), endsAt: d.endsAt.toISOString() },
     status: delegationStatus(d, now),
     createdAt: d.createdAt.toISOString(),
     revokedAt: d.revokedAt?.toISOString() ?? null,
+    establishmentId: d.establishmentId,
   };
 }
 

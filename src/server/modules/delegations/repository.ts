@@ -44,8 +44,17 @@ export async function lockPair(tx: Executor, grantorAccountId: string, delegateA
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`delegation:${grantorAccountId}:${delegateAccountId}`}, 0))`);
 }
 
-/** The authorizations between the pair that are not revoked and share an instant with the period. */
-export async function findOverlapping(tx: Executor, grantorAccountId: string, delegateAccountId: string, period: { startsAt: Date; endsAt: Date }): Promise<DelegationRow[]> {
+/**
+ * The authorizations between the pair, in the same scope (personal, or the same establishment),
+ * that are not revoked and share an instant with the period.
+ */
+export async function findOverlapping(
+  tx: Executor,
+  grantorAccountId: string,
+  delegateAccountId: string,
+  period: { startsAt: Date; endsAt: Date },
+  establishmentId: string | null = null,
+): Promise<DelegationRow[]> {
   return tx
     .select()
     .from(delegations)
@@ -53,6 +62,7 @@ export async function findOverlapping(tx: Executor, grantorAccountId: string, de
       and(
         eq(delegations.grantorAccountId, grantorAccountId),
         eq(delegations.delegateAccountId, delegateAccountId),
+        establishmentId === null ? isNull(delegations.establishmentId) : eq(delegations.establishmentId, establishmentId),
         isNull(delegations.revokedAt),
         lt(delegations.startsAt, period.endsAt),
         gt(delegations.endsAt, period.startsAt),
@@ -130,4 +140,15 @@ export async function auditUnder(ex: Executor, d: DelegationRow) {
     )
     .orderBy(asc(auditLog.at), asc(auditLog.id))
     .limit(LIST_LIMIT * 10);
+}
+
+/** An establishment's staff authorizations given by its owner, with each staff member, newest first. */
+export async function staffOf(ex: Executor, ownerAccountId: string, establishmentId: string) {
+  return ex
+    .select({ delegation: delegations, party: partyColumns })
+    .from(delegations)
+    .innerJoin(accounts, eq(accounts.id, delegations.delegateAccountId))
+    .where(and(eq(delegations.grantorAccountId, ownerAccountId), eq(delegations.establishmentId, establishmentId)))
+    .orderBy(desc(delegations.createdAt), desc(delegations.id))
+    .limit(LIST_LIMIT);
 }

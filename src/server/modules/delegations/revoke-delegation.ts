@@ -13,6 +13,8 @@ import { noticeFor } from './notice';
 export type RevokeCommand = {
   grantor: { accountId: string; name: Names };
   delegationId: string;
+  /** Revoking through an establishment: the authorization must be that establishment's staff authorization. */
+  establishmentId?: string | undefined;
   meta: { requestId: string; channel: AuditChannel };
 };
 
@@ -22,7 +24,7 @@ export async function revokeDelegation(tx: Executor, deps: Pick<Deps, 'clock' | 
   // Locked, so that two revocations (a double click) send one SMS and write one record.
   const found = await findGiven(tx, cmd.grantor.accountId, cmd.delegationId, { lock: true });
   // Only the holder who gave it may revoke it; to anyone else it does not exist.
-  if (!found) throw new AppError('delegation_not_found');
+  if (!found || (cmd.establishmentId !== undefined && found.delegation.establishmentId !== cmd.establishmentId)) throw new AppError('delegation_not_found');
   const now = deps.clock.now();
   const outcome = ON_REVOKE[delegationStatus(found.delegation, now)];
   if (outcome === 'unchanged') return { delegation: found.delegation, delegate: found.party, smsIds: [] };
@@ -36,7 +38,12 @@ export async function revokeDelegation(tx: Executor, deps: Pick<Deps, 'clock' | 
     subjectAccountId: cmd.grantor.accountId,
     channel: cmd.meta.channel,
     requestId: cmd.meta.requestId,
-    details: { delegationId: delegation.id, delegateAccountId: delegation.delegateAccountId, services: delegation.services },
+    details: {
+      delegationId: delegation.id,
+      delegateAccountId: delegation.delegateAccountId,
+      ...(delegation.establishmentId ? { establishmentId: delegation.establishmentId } : {}),
+      services: delegation.services,
+    },
   });
   const smsId = await deps.outbox.enqueue(tx, { to: found.party.mobile, body: noticeFor('revoked', delegation, cmd.grantor.name, found.party.language), kind: 'notice' });
   return { delegation, delegate: found.party, smsIds: [smsId] };

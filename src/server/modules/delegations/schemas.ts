@@ -36,6 +36,7 @@ const delegationBase = z.object({
   status: z.enum(DELEGATION_STATUSES),
   createdAt: isoTimestamp,
   revokedAt: isoTimestamp.nullable(),
+  establishmentId: z.string().nullable().describe('a staff authorization: the establishment (unified number) it is limited to; null: a personal one'),
 });
 
 export const givenView = delegationBase.extend({ delegate: party, canRevoke: z.boolean() });
