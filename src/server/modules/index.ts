@@ -4,6 +4,7 @@ import { accessLogModule } from './access-log/routes';
 import { activationsModule } from './activations/routes';
 import { delegationsModule } from './delegations/routes';
 import { documentsModule } from './documents/routes';
+import { establishmentsModule } from './establishments/routes';
 import { iqamaCardsModule } from './iqama-cards/routes';
 import { officeModule } from './office/routes';
 import { paperTransactionsModule } from './office/paper-transactions-routes';
@@ -29,5 +30,6 @@ export const apiModules: ApiModule[] = [
   documentsModule,
   iqamaCardsModule,
   accessLogModule,
+  establishmentsModule,
   sandboxModule,
 ];

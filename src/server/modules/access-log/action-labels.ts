@@ -31,6 +31,9 @@ export const ACTION_LABELS = {
   'bill.paid': { ar: 'سداد فاتورة طلب خدمة', en: 'The bill of a service request was paid' },
   'delegation.granted': { ar: 'منح تفويض إلكتروني', en: 'An e-authorization was given' },
   'delegation.revoked': { ar: 'إلغاء تفويض إلكتروني', en: 'An e-authorization was revoked' },
+  'establishment.opened': { ar: 'فتح منشأتك في أبشر', en: 'Your establishment was opened on Absher' },
+  'establishment.workers_viewed': { ar: 'اطلاع صاحب العمل على بيانات إقامتك وجوازك', en: 'Your employer viewed your iqama and passport details' },
+  'establishment.workers_exported': { ar: 'تصدير صاحب العمل لبيانات إقامتك وجوازك', en: 'Your employer exported your iqama and passport details' },
 } as const satisfies Record<string, Text>;
 
 const FAMILY_LABELS: Record<string, Text> = {
@@ -39,6 +42,7 @@ const FAMILY_LABELS: Record<string, Text> = {
   documents: { ar: 'إجراء على وثائقك', en: 'An action on your documents' },
   passport: { ar: 'إجراء على جواز سفرك', en: 'An action on your passport' },
   iqama: { ar: 'إجراء على إقامتك', en: 'An action on your iqama' },
+  establishment: { ar: 'إجراء من صاحب العمل على بياناتك', en: 'An action by your employer on your records' },
 };
 
 const GENERAL_LABEL: Text = { ar: 'إجراء على بياناتك', en: 'An action on your records' };

@@ -56,7 +56,7 @@ export async function readAccessLog(deps: LogDeps, holder: Holder, opts: { limit
     if (!a) return { kind: 'account_holder', name: null };
     // How the viewer stood to the holder when it happened, when the entry recorded it.
     const kind: AccountKind =
-      recorded === 'family' ? 'head_of_family' : recorded === 'domestic_worker' ? 'sponsor' : people.heads.has(a.idNumber) ? 'head_of_family' : people.sponsor === a.idNumber ? 'sponsor' : 'account_holder';
+      recorded === 'family' ? 'head_of_family' : recorded === 'domestic_worker' || recorded === 'establishment_worker' ? 'sponsor' : people.heads.has(a.idNumber) ? 'head_of_family' : people.sponsor === a.idNumber ? 'sponsor' : 'account_holder';
     return { kind, name: names.get(a.id) ?? null };
   };
 

@@ -1,0 +1,129 @@
+// Reads and writes of establishments opened on the platform, and the rows the establishments'
+// pages gather: staff authorizations, the open requests of a page of workers, the
+// establishment's requests.
+import { and, count, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { accounts, auditLog, bills, delegations, establishments, serviceRequests } from '../../db/schema';
+import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
+import { delegationInForceSql } from '../../services/engine/acting';
+
+export type EstablishmentRow = typeof establishments.$inferSelect;
+export type RequestRow = typeof serviceRequests.$inferSelect;
+export type BillRow = typeof bills.$inferSelect;
+
+/** Establishments opened on the platform among these unified numbers. */
+export async function openedAmong(ex: Executor, ids: string[]): Promise<Map<string, EstablishmentRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ex.select().from(establishments).where(inArray(establishments.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * Opens an establishment on the platform; null when it was already open (the first opening
+ * stands, and two at once cannot both succeed).
+ */
+export async function insertEstablishment(tx: Executor, row: EstablishmentRow): Promise<EstablishmentRow | null> {
+  const [created] = await tx.insert(establishments).values(row).onConflictDoNothing().returning();
+  return created ?? null;
+}
+
+/**
+ * The establishments a staff member holds authorizations in force for, with the union of the
+ * services authorized, the owner still active and the establishment still open.
+ */
+export async function staffEstablishments(ex: Executor, delegateAccountId: string, now: Date) {
+  const rows = await ex
+    .select({ establishment: establishments, services: delegations.services, endsAt: delegations.endsAt })
+    .from(delegations)
+    .innerJoin(establishments, and(eq(establishments.id, delegations.establishmentId), eq(establishments.ownerAccountId, delegations.grantorAccountId)))
+    .innerJoin(accounts, and(eq(accounts.id, delegations.grantorAccountId), eq(accounts.status, 'active')))
+    .where(and(eq(delegations.delegateAccountId, delegateAccountId), isNotNull(delegations.establishmentId), delegationInForceSql(now)))
+    .orderBy(establishments.id);
+  const byId = new Map<string, { establishment: EstablishmentRow; services: Set<string>; endsAt: Date }>();
+  for (const r of rows) {
+    const entry = byId.get(r.establishment.id) ?? { establishment: r.establishment, services: new Set<string>(), endsAt: r.endsAt };
+    r.services.forEach((s) => entry.services.add(s));
+    if (r.endsAt > entry.endsAt) entry.endsAt = r.endsAt;
+    byId.set(r.establishment.id, entry);
+  }
+  return [...byId.values()].map((e) => ({ establishment: e.establishment, services: [...e.services].sort(), endsAt: e.endsAt }));
+}
+
+/** The open requests of these persons, in one query (the workers page's column). */
+export async function openRequestsOf(ex: Executor, idNumbers: string[]): Promise<Map<string, RequestRow[]>> {
+  const out = new Map<string, RequestRow[]>();
+  if (idNumbers.length === 0) return out;
+  const rows = await ex
+    .select()
+    .from(serviceRequests)
+    .where(and(inArray(serviceRequests.beneficiaryIdNumber, idNumbers), inArray(serviceRequests.status, [...OPEN_STATUSES])))
+    .orderBy(desc(serviceRequests.createdAt));
+  for (const r of rows) out.set(r.beneficiaryIdNumber, [...(out.get(r.beneficiaryIdNumber) ?? []), r]);
+  return out;
+}
+
+/** The open requests holding these conflict keys (at most one each, by the unique index). */
+export async function openByConflictKey(ex: Executor, keys: string[]): Promise<Map<string, RequestRow>> {
+  if (keys.length === 0) return new Map();
+  const rows = await ex
+    .select()
+    .from(serviceRequests)
+    .where(and(inArray(serviceRequests.conflictKey, keys), inArray(serviceRequests.status, [...OPEN_STATUSES])));
+  return new Map(rows.map((r) => [r.conflictKey!, r]));
+}
+
+/**
+ * A page of the establishment's requests, newest first: those it made, and the transfers of
+ * services awaiting its release. Staff see only the services they are authorized for.
+ */
+export async function establishmentRequests(ex: Executor, establishmentId: string, services: string[] | null, page: { offset: number; limit: number }) {
+  const mine = or(
+    eq(serviceRequests.establishmentId, establishmentId),
+    and(eq(serviceRequests.releaseFrom, establishmentId), eq(serviceRequests.status, 'awaiting_release')),
+  );
+  const where = services ? and(mine, inArray(serviceRequests.service, services)) : mine;
+  const [rows, [c]] = await Promise.all([
+    ex.select().from(serviceRequests).where(where).orderBy(desc(serviceRequests.createdAt), desc(serviceRequests.id)).offset(page.offset).limit(page.limit),
+    ex.select({ n: count() }).from(serviceRequests).where(where),
+  ]);
+  return { rows, total: Number(c?.n ?? 0) };
+}
+
+export async function billsFor(ex: Executor, requestIds: string[]): Promise<BillRow[]> {
+  if (requestIds.length === 0) return [];
+  return ex.select().from(bills).where(inArray(bills.requestId, requestIds)).orderBy(bills.createdAt);
+}
+
+export type ViewRecord = {
+  at: Date;
+  action: string;
+  actorAccountId: string;
+  onBehalfOf: string | null;
+  channel: 'web' | 'api';
+  requestId: string;
+  establishmentId: string;
+  idNumbers: string[];
+};
+
+/**
+ * Records that a user of the establishment looked at these workers' records: one row per
+ * worker (each sees it in their access log), written in one statement.
+ */
+export async function recordWorkerViews(ex: Executor, v: ViewRecord): Promise<void> {
+  if (v.idNumbers.length === 0) return;
+  await ex.insert(auditLog).values(
+    v.idNumbers.map((idNumber) => ({
+      at: v.at,
+      action: v.action,
+      actorKind: 'account' as const,
+      actorId: v.actorAccountId,
+      subjectAccountId: null,
+      subjectIdNumber: idNumber,
+      onBehalfOf: v.onBehalfOf,
+      channel: v.channel,
+      requestId: v.requestId,
+      // How the viewer stood to the worker then, which the registry may no longer say later.
+      details: { relation: 'establishment_worker', establishmentId: v.establishmentId },
+    })),
+  );
+}
