@@ -14,6 +14,7 @@ import { registrationRoutes } from './registrations/routes';
 import { requestRoutes } from './requests/routes';
 import { sandboxModule } from './sandbox/routes';
 import { sessionRoutes } from './sessions/routes';
+import { statisticsModule } from './statistics/routes';
 import { termsRoutes } from './terms/routes';
 
 export const apiModules: ApiModule[] = [
@@ -31,5 +32,6 @@ export const apiModules: ApiModule[] = [
   iqamaCardsModule,
   accessLogModule,
   establishmentsModule,
+  statisticsModule,
   sandboxModule,
 ];
