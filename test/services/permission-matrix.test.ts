@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type TestContext } from '../helpers/app';
 import { buildAccount, buildOffice, buildPerson, grantStaffRole } from '../helpers/factories';
 import { authorize, bearer, buildHolder, buildHousehold, revokeAuthorization, submitRequest, type Household } from '../helpers/services';
+import { buildEstablishment, type BuiltEstablishment } from '../helpers/establishments';
 import { delegations, serviceRequests } from '../../src/server/db/schema';
 import { addDays } from '../../src/domain/calendar';
 import { registerService } from '../../src/server/services/catalogue';
@@ -35,6 +36,7 @@ const ACTORS = {
   expired: 'a citizen whose authorization ended after they applied under it',
   stranger: 'another citizen, no relation to the owner',
   officer: 'an account holding the passports officer role, with a household of their own',
+  releaser: 'the owner of the establishment a worker is asked to leave (a transfer of services)',
   bank: 'a bank’s ATM network, by signature',
   kiosk: 'the airports’ kiosk fleet, by signature',
 } as const;
@@ -53,6 +55,7 @@ type Target =
   | 'expired_request' // the request the expired delegate made while in force
   | 'officer_request' // a (fresh) request the officer made for their own worker
   | 'awaiting_consent' // a (fresh) minor's own request awaiting the owner's consent
+  | 'awaiting_release' // a (fresh) request of the owner's awaiting the releaser's establishment
   | 'unpaid_bill' // the bill of a (fresh) request the owner made
   | 'new_delegate' // a (fresh) citizen with an active account, to be authorized
   | 'delegation' // the delegate's authorization, given by the owner
@@ -73,6 +76,7 @@ const ENDPOINTS = [
   'GET /requests/{id}',
   'POST /requests/{id}/cancel',
   'POST /requests/{id}/consent',
+  'POST /requests/{id}/release',
   'POST /channels/payments',
   'POST /delegations',
   'GET /delegations',
@@ -185,6 +189,16 @@ const matrix: readonly Case[] = [
   ['POST /requests/{id}/consent', 'officer', 'awaiting_consent', no(404, 'request_not_found')],
   ['POST /requests/{id}/consent', 'bank', 'awaiting_consent', no(401, 'not_authenticated')],
 
+  // Releasing a worker: the current establishment's own act; the applicant learns it is not theirs.
+  ['POST /requests/{id}/release', 'anonymous', 'awaiting_release', no(401, 'not_authenticated')],
+  ['POST /requests/{id}/release', 'unactivated', 'awaiting_release', no(403, 'account_not_activated')],
+  ['POST /requests/{id}/release', 'releaser', 'awaiting_release', ok()],
+  ['POST /requests/{id}/release', 'owner', 'awaiting_release', no(403, 'release_not_yours')],
+  ['POST /requests/{id}/release', 'delegate', 'awaiting_release', no(404, 'request_not_found')],
+  ['POST /requests/{id}/release', 'stranger', 'awaiting_release', no(404, 'request_not_found')],
+  ['POST /requests/{id}/release', 'officer', 'awaiting_release', no(404, 'request_not_found')],
+  ['POST /requests/{id}/release', 'bank', 'awaiting_release', no(401, 'not_authenticated')],
+
   // Paying a bill: banks only, by signature; a session is no signature.
   ['POST /channels/payments', 'bank', 'unpaid_bill', ok()],
   ['POST /channels/payments', 'kiosk', 'unpaid_bill', no(403, 'payment_channel_not_allowed')],
@@ -247,6 +261,7 @@ type World = {
   stranger: Holder;
   officer: Household;
   unactivated: Holder;
+  releaser: BuiltEstablishment;
   revokedRequestId: string;
   expiredRequestId: string;
 };
@@ -280,6 +295,28 @@ async function delegateOf(services: string[]): Promise<Holder & { delegationId: 
   const d = await holder();
   const res = await authorize(t, w.owner.head.auth, { delegateIdNumber: d.idNumber, services, endsOn: day(30) });
   return { ...d, delegationId: (await created(res)).id };
+}
+
+/** A request awaiting the release of a worker by their current establishment: written directly, as the release rule is under test. */
+async function awaitingRelease(): Promise<string> {
+  const id = newId();
+  const now = t.clock.now();
+  await t.deps.database.db.insert(serviceRequests).values({
+    id,
+    number: `R${Date.now()}${Math.floor(Math.random() * 1000)}`,
+    service: SERVICE,
+    status: 'awaiting_release',
+    applicantAccountId: w.owner.head.account.id,
+    beneficiaryIdNumber: w.releaser.workers[0]!.idNumber,
+    relation: 'establishment_recruit',
+    input: { type: 'single', durationMonths: 2 },
+    feeHalalas: 20000,
+    feeLines: [{ key: 'single_base', amountHalalas: 20000, quantity: 1 }],
+    releaseFrom: w.releaser.id,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return id;
 }
 
 /** A minor's own application awaiting a guardian: written directly, since it is the consent rule under test, not a service's. */
@@ -333,6 +370,7 @@ beforeAll(async () => {
     stranger: await holder(),
     unactivated: { accountId: unactivated.account.id, idNumber: unactivated.person.idNumber, auth: await bearer(t, unactivated.account.id) },
     delegates: {} as World['delegates'],
+    releaser: await buildEstablishment(t, { workers: 1 }),
     revokedRequestId: '',
     expiredRequestId: '',
   };
@@ -366,6 +404,8 @@ function authOf(actor: Actor): Record<string, string> {
       return {};
     case 'owner':
       return w.owner.head.auth;
+    case 'releaser':
+      return w.releaser.owner.auth;
     case 'officer':
       return w.officer.head.auth;
     case 'minor':
@@ -408,6 +448,8 @@ async function resolve(target: Target, actor: Actor): Promise<Resolved> {
       return { id: (await created(await submitRequest(t, w.officer.head.auth, SERVICE, application(await newWorker(w.officer.head.person.idNumber))))).id };
     case 'awaiting_consent':
       return { id: await awaitingConsent() };
+    case 'awaiting_release':
+      return { id: await awaitingRelease() };
     case 'unpaid_bill': {
       const r = await created(await submitRequest(t, owner.auth, SERVICE, application(await newWorker(owner.person.idNumber))));
       return { body: { billNumber: r.bills[0]!.billNumber, amountHalalas: r.bills[0]!.amountHalalas } };
@@ -441,6 +483,8 @@ function call(endpoint: Endpoint, r: Resolved): { method: 'GET' | 'POST' | 'DELE
       return { method: 'POST', url: `/api/v1/requests/${r.id}/cancel` };
     case 'POST /requests/{id}/consent':
       return { method: 'POST', url: `/api/v1/requests/${r.id}/consent`, payload: { decision: 'approve' } };
+    case 'POST /requests/{id}/release':
+      return { method: 'POST', url: `/api/v1/requests/${r.id}/release`, payload: { decision: 'release' } };
     case 'POST /channels/payments':
       return { method: 'POST', url: '/api/v1/channels/payments', payload: r.body! };
     case 'POST /delegations':

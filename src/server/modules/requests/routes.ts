@@ -12,7 +12,7 @@ import { errorResponse, idNumberSchema, isoTimestamp } from '../../http/schemas'
 import { requestMeta } from '../../http/request-meta';
 import { AppError } from '../../errors';
 import { allServices } from '../../services/catalogue';
-import { kingdomToday, billsOf, cancel, consent, eventsOf, listRequests, quote, submit, visibleRequest, type Actor } from '../../services/engine/requests';
+import { kingdomToday, billsOf, cancel, consent, eventsOf, listRequests, quote, release, submit, visibleRequest, type Actor } from '../../services/engine/requests';
 import { payBill } from '../../services/engine/bills';
 import { presentRequest } from '../../services/engine/presenter';
 import { loadParameters } from '../../services/parameters';
@@ -24,6 +24,11 @@ const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] 
 const applicationBody = z.strictObject({
   beneficiaryIdNumber: idNumberSchema.describe('who the service is for: yourself, a family member, a domestic worker'),
   delegationId: z.string().uuid().optional().describe('acting as a delegate: the e-authorization to act under'),
+  establishmentId: z
+    .string()
+    .regex(/^7\d{9}$/)
+    .optional()
+    .describe('acting for an establishment (its owner, or staff it authorized): its unified number; the beneficiary is one of its workers, or a worker it asks to take on'),
   input: z.record(z.string(), z.unknown()).default({}).describe('the service’s own fields: see the catalogue'),
 });
 
@@ -48,6 +53,8 @@ const requestSchema = z.object({
   relation: z.string(),
   byDelegate: z.boolean(),
   appliedByYou: z.boolean().optional(),
+  establishmentId: z.string().nullable().describe('the establishment that applied, when its owner or staff applied'),
+  releaseFrom: z.string().nullable().describe('a transfer of services: the establishment whose release is awaited or was given'),
   input: z.record(z.string(), z.unknown()),
   fee: feeSchema,
   bills: z.array(billSchema),
@@ -238,6 +245,26 @@ export const requestRoutes =
       async (req) => {
         const actor = await actorOf(deps, req);
         return present(deps, await consent(deps, actor, req.params.requestId, req.body.decision === 'approve', requestMeta(req)), actor, true);
+      },
+    );
+
+    app.post(
+      '/requests/:requestId/release',
+      {
+        config: { access: 'account', idempotency: 'optional' },
+        schema: {
+          tags: ['e-services'],
+          summary: 'The worker’s current establishment releases them to the establishment that asked, or refuses',
+          description: 'For a transfer of services awaiting release. The owner, or staff authorized for transfers of services at the releasing establishment, decide; a refusal rejects the request.',
+          security,
+          params: z.strictObject({ requestId: z.string().uuid() }),
+          body: z.strictObject({ decision: z.enum(['release', 'refuse']) }),
+          response: { 200: requestSchema, ...errors },
+        },
+      },
+      async (req) => {
+        const actor = await actorOf(deps, req);
+        return present(deps, await release(deps, actor, req.params.requestId, req.body.decision === 'release', requestMeta(req)), actor, true);
       },
     );
 

@@ -36,6 +36,8 @@ export function presentRequest(
     relation: r.relation,
     byDelegate: r.onBehalfOfAccountId !== null,
     appliedByYou: extra.viewer ? extra.viewer.accountId === r.applicantAccountId : undefined,
+    establishmentId: r.establishmentId,
+    releaseFrom: r.releaseFrom,
     input: r.input,
     fee: { totalHalalas: r.feeHalalas, lines: r.feeLines },
     bills: extra.bills.map(presentBill),
