@@ -222,10 +222,8 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
   if (!r) throw new AppError('request_not_found');
   if (r.status !== 'submitted') return r;
   const def = getService(r.service);
-  const { ctx } = await contextOf(deps, def, r);
-  let refusals: Refusal[] = ctx
-    ? await def.eligibility(ctx, r.input)
-    : [{ code: 'person_not_found', message: { ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' } }];
+  const { ctx, missing } = await contextOf(deps, def, r);
+  let refusals: Refusal[] = ctx ? await def.eligibility(ctx, r.input) : [MISSING[missing ?? 'person']];
   // The agency's approval is asked only for what is still eligible, once paid.
   if (ctx && refusals.length === 0 && def.approval) refusals = await def.approval(ctx, r.input, r.id);
   const outcome = await deps.database.db.transaction(async (tx) => {
@@ -264,6 +262,12 @@ async function notifyDecision(tx: Executor, deps: Deps, r: RequestRow, kind: 'is
   return Promise.all(recipients.map((a) => deps.outbox.enqueue(tx, { to: a.mobile, body: requestNotice(kind, r, a.language), kind: 'notice' })));
 }
 
+/** Why a request is refused at fulfilment when what it was made for no longer exists. */
+const MISSING = {
+  person: { code: 'person_not_found', message: { ar: 'الشخص غير موجود في السجل.', en: 'The person is not in the registry.' } },
+  establishment: { code: 'establishment_not_found', message: { ar: 'لم تعد وزارة العمل تعرف المنشأة التي قدّمت الطلب.', en: 'The labour ministry no longer knows the establishment that applied.' } },
+} satisfies Record<string, Refusal>;
+
 async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: RequestRow) {
   const beneficiary = await deps.registry.findPerson(r.beneficiaryIdNumber);
   const [applicant] = await deps.database.db
@@ -271,13 +275,13 @@ async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: Request
     .from(accounts)
     .where(eq(accounts.id, r.applicantAccountId))
     .limit(1);
-  if (!beneficiary || !applicant) return { ctx: null, applicant };
+  if (!beneficiary || !applicant) return { ctx: null, applicant, missing: 'person' as const };
   const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
   const acting = { relation: r.relation as ServiceContext['relation'], viaDelegate: r.onBehalfOfAccountId !== null };
   // An establishment the labour ministry no longer knows leaves no context: the request is refused.
   const establishment = r.establishmentId ? await deps.labour.findEstablishment(r.establishmentId) : null;
-  if (r.establishmentId && !establishment) return { ctx: null, applicant };
-  return { ctx: buildContext(deps, def, beneficiary, applicant, acting, params, establishment), applicant };
+  if (r.establishmentId && !establishment) return { ctx: null, applicant, missing: 'establishment' as const };
+  return { ctx: buildContext(deps, def, beneficiary, applicant, acting, params, establishment), applicant, missing: null };
 }
 
 /** Tells the agencies what was issued; on failure the request stays in the retry job's queue. */
