@@ -1,11 +1,9 @@
 // Declared permissions. Every API route states who may call it in `config.access`; a route
 // without a declaration makes the app refuse to start. The checks run before validation, so
 // an unauthenticated caller learns nothing about a route's input.
-import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ChannelClientConfig } from '../config';
 import type { Db } from '../db/client';
-import { staffRoles } from '../db/schema';
 import { AppError } from '../errors';
 import type { Clock } from '../platform/clock';
 import { safeEqual, sha256 } from '../platform/crypto';
@@ -75,10 +73,8 @@ export function registerAccess(app: FastifyInstance, deps: { db: Db; clock: Cloc
     }
     await authenticate(req, deps);
     if (access === 'officer' || access === 'supervisor') {
-      const roles = await deps.db
-        .select({ role: staffRoles.role, officeId: staffRoles.officeId })
-        .from(staffRoles)
-        .where(and(eq(staffRoles.accountId, req.session!.accountId), isNull(staffRoles.revokedAt)));
+      // Read with the session, in the same query.
+      const roles = req.session!.staffRoles;
       const supervisor = roles.find((r) => r.role === 'supervisor');
       const officer = roles.find((r) => r.role === 'officer');
       const held = access === 'supervisor' ? supervisor : (officer ?? supervisor);

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps';
-import { accounts, staffRoles } from '../../db/schema';
 import { errorResponse, isoTimestamp } from '../../http/schemas';
-import { AppError } from '../../errors';
 import { maskMobile } from '../../../domain/mobile';
 import { identityKind } from '../../../domain/identity-number';
+import type { SessionAccount, StaffRole } from '../sessions/store';
 
 const meSchema = z.object({
   accountId: z.string(),
@@ -23,10 +21,8 @@ const meSchema = z.object({
   officeId: z.string().nullable(),
 });
 
-type Account = typeof accounts.$inferSelect;
-
 /** What leaves about the holder themself: no password hash, no full mobile. */
-export function presentMe(a: Account, name: { ar: string; en: string }, roles: Array<{ role: 'officer' | 'supervisor'; officeId: string | null }>): z.infer<typeof meSchema> {
+export function presentMe(a: SessionAccount, name: { ar: string; en: string }, roles: StaffRole[]): z.infer<typeof meSchema> {
   return {
     accountId: a.id,
     idNumber: a.idNumber,
@@ -58,22 +54,14 @@ export const meRoutes =
         },
       },
       async (req) => {
-        const db = deps.database.db;
-        const accountId = req.session!.accountId;
-        const [[account], roles] = await Promise.all([
-          db.select().from(accounts).where(eq(accounts.id, accountId)).limit(1),
-          db
-            .select({ role: staffRoles.role, officeId: staffRoles.officeId })
-            .from(staffRoles)
-            .where(and(eq(staffRoles.accountId, accountId), isNull(staffRoles.revokedAt))),
-        ]);
-        if (!account) throw new AppError('account_not_found');
+        // The session lookup already read the account and its staff roles.
+        const { account, staffRoles } = req.session!;
         // Accounts loaded in bulk carry no copy of the names; the registry has them.
         const name =
           account.nameAr && account.nameEn
             ? { ar: account.nameAr, en: account.nameEn }
             : ((await deps.registry.findPerson(account.idNumber))?.name ?? { ar: account.username, en: account.username });
-        return presentMe(account, name, roles);
+        return presentMe(account, name, staffRoles);
       },
     );
   };
