@@ -35,10 +35,38 @@ export class SmsOutbox {
     return id;
   }
 
-  /** Delivers the given messages now (after their transaction committed). Never throws. */
-  async deliver(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.run(inArray(smsOutbox.id, ids), ids.length);
+  /** Messages waiting for the next round of `deliver`, each with the caller to answer. */
+  private waiting: Array<{ ids: string[]; done: () => void }> = [];
+  private delivering = false;
+
+  /**
+   * Delivers the given messages now (after their transaction committed); resolves once they
+   * were handed to the provider or left to the poller. Never throws. Deliveries asked for
+   * while a round is running go together in the next one: one claim and one mark for all of
+   * them, so that under load each message costs little more than its send.
+   */
+  deliver(ids: string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    return new Promise((done) => {
+      this.waiting.push({ ids, done });
+      if (!this.delivering) void this.deliverRounds();
+    });
+  }
+
+  private async deliverRounds(): Promise<void> {
+    this.delivering = true;
+    while (this.waiting.length > 0) {
+      const round = this.waiting.splice(0);
+      const ids = round.flatMap((r) => r.ids);
+      try {
+        await this.run(inArray(smsOutbox.id, ids), ids.length);
+      } catch (err) {
+        // Still pending: the poller delivers them.
+        this.log.warn({ messages: ids.length, err: err instanceof Error ? err.message.slice(0, 200) : 'unknown error' }, 'SMS delivery round failed');
+      }
+      for (const r of round) r.done();
+    }
+    this.delivering = false;
   }
 
   /** Delivers what is due; the poller calls it. Returns how many were attempted. */
@@ -64,25 +92,34 @@ export class SmsOutbox {
         ),
       )
       .returning();
-    await Promise.all(claimed.map((m) => this.attempt(m)));
+    const sent = (await Promise.all(claimed.map((m) => this.attempt(m)))).filter((s) => s !== null);
+    await this.markSent(sent);
     return claimed.length;
   }
 
-  private async attempt(m: typeof smsOutbox.$inferSelect): Promise<void> {
+  /** Marks the messages the provider accepted, all in one statement. */
+  private async markSent(sent: Array<{ id: string; providerMessageId: string }>): Promise<void> {
+    if (sent.length === 0) return;
+    const providerIds = sql.join(sent.map((s) => sql`when ${s.id}::uuid then ${s.providerMessageId}`), sql` `);
+    await this.db
+      .update(smsOutbox)
+      .set({
+        status: 'sent',
+        sentAt: this.clock.now(),
+        providerMessageId: sql`case ${smsOutbox.id} ${providerIds} end`,
+        lockedUntil: null,
+        lastError: null,
+        // The code is no longer needed anywhere once it reached the handset.
+        body: sql`case when ${smsOutbox.kind} = 'otp' then ${DELIVERED_OTP_BODY} else ${smsOutbox.body} end`,
+      })
+      .where(inArray(smsOutbox.id, sent.map((s) => s.id)));
+  }
+
+  /** Sends one claimed message: what to mark as sent, or null after recording the failure. */
+  private async attempt(m: typeof smsOutbox.$inferSelect): Promise<{ id: string; providerMessageId: string } | null> {
     try {
       const { providerMessageId } = await this.gateway.send({ id: m.id, to: m.to, body: m.body });
-      await this.db
-        .update(smsOutbox)
-        .set({
-          status: 'sent',
-          sentAt: this.clock.now(),
-          providerMessageId,
-          lockedUntil: null,
-          lastError: null,
-          // The code is no longer needed anywhere once it reached the handset.
-          body: m.kind === 'otp' ? DELIVERED_OTP_BODY : m.body,
-        })
-        .where(eq(smsOutbox.id, m.id));
+      return { id: m.id, providerMessageId };
     } catch (err) {
       const now = this.clock.now();
       const giveUp =
@@ -100,6 +137,7 @@ export class SmsOutbox {
           body: giveUp && m.kind === 'otp' ? UNDELIVERED_OTP_BODY : m.body,
         })
         .where(eq(smsOutbox.id, m.id));
+      return null;
     }
   }
 }
