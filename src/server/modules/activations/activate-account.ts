@@ -1,13 +1,14 @@
 // The transactional core shared by every activation channel: the state change, its audit
 // record and the SMS notice commit together or not at all.
-import type { Executor } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
 import { AppError } from '../../errors';
 import { audit, type AuditEntry } from '../../platform/audit';
 import type { Clock } from '../../platform/clock';
+import { newId } from '../../platform/crypto';
 import type { SmsOutbox } from '../sms/outbox';
 import { activationNotice, type PlaceName } from './activation-notice';
 import { decideActivation, type ActivationChannel } from './activation-rules';
-import { activateIfRegistered, findAccountByIdNumber, type AccountActivationRow } from './repository';
+import { activateIfRegistered, activateWithAuditAndNotice, findAccountByIdNumber, type AccountActivationRow } from './repository';
 
 export type ActivationCommand<C extends ActivationChannel = ActivationChannel> = {
   idNumber: string;
@@ -79,6 +80,28 @@ export async function activateAccount<C extends ActivationChannel>(
     throw new Error('account changed back to registered during activation');
   }
   return { account: toActivated(current, cmd.channel), smsIds: [] };
+}
+
+/**
+ * The common case of `activateAccount` in one statement, outside any transaction: a registered
+ * account is activated, audited and its notice queued together. Null when the account was not
+ * registered (unknown, already active, suspended): run `activateAccount` then, which says why.
+ */
+export async function activateIfStillRegistered<C extends ActivationChannel>(
+  db: Db,
+  ctx: { clock: Clock },
+  cmd: ActivationCommand<C>,
+): Promise<ActivationResult<C> | null> {
+  const at = ctx.clock.now();
+  const smsId = newId();
+  const accountId = await activateWithAuditAndNotice(
+    db,
+    { idNumber: cmd.idNumber, channel: cmd.channel, location: cmd.location, at, by: cmd.activatedBy },
+    { actorKind: cmd.actor.kind, actorId: cmd.actor.id ?? null, requestId: cmd.requestId, details: cmd.auditDetails },
+    { smsId, ar: activationNotice('ar', cmd.channel, cmd.place, at), en: activationNotice('en', cmd.channel, cmd.place, at) },
+  );
+  if (!accountId) return null;
+  return { account: { accountId, status: 'active', channel: cmd.channel, activatedAt: at, location: cmd.location }, smsIds: [smsId] };
 }
 
 /** `channel` is the requested one: the row was just activated by it, or already was (a repeat). */

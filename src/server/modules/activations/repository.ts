@@ -1,8 +1,11 @@
 // Reads and writes of the account rows that activation touches.
-import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client';
+import { perDatabase, prepareSql } from '../../db/prepared';
 import { accounts } from '../../db/schema';
 import type { ActivationChannel } from './activation-rules';
+
+const p = (name: string) => sql.placeholder(name);
 
 const activationColumns = {
   id: accounts.id,
@@ -52,4 +55,58 @@ export async function activateIfRegistered(
     .where(and(eq(accounts.idNumber, idNumber), eq(accounts.status, 'registered')))
     .returning(activationColumns);
   return row;
+}
+
+const statements = perDatabase((db: Db) => ({
+  activateAuditAndNotify: prepareSql<{ id: string }>(
+    db,
+    'activation_with_audit_and_notice',
+    sql`with activated as (
+      update accounts
+      set status = 'active', activation_channel = ${p('channel')}::text, activation_location = ${p('location')}::text,
+          activated_at = ${p('at')}::timestamptz, activated_by = ${p('by')}::uuid
+      where id_number = ${p('idNumber')}::char(10) and status = 'registered'
+      returning id, mobile, language
+    ), audited as (
+      insert into audit_log (at, action, actor_kind, actor_id, subject_account_id, channel, request_id, details)
+      select ${p('at')}::timestamptz, 'account.activated', ${p('actorKind')}::text, ${p('actorId')}::text, a.id, ${p('channel')}::text,
+             ${p('requestId')}::text, ${p('details')}::jsonb
+      from activated a
+    ), notice as (
+      insert into sms_outbox (id, "to", body, kind, status, created_at, next_attempt_at)
+      select ${p('smsId')}::uuid, a.mobile, case when a.language = 'en' then ${p('noticeEn')}::text else ${p('noticeAr')}::text end,
+             'notice', 'pending', ${p('at')}::timestamptz, ${p('at')}::timestamptz
+      from activated a
+    )
+    select id from activated`,
+  ),
+}));
+
+/**
+ * Activates the account if it is still registered, writes the audit record and queues the
+ * holder's SMS notice, in one statement (so one transaction, with no BEGIN/COMMIT round
+ * trips). The account id, or undefined when the account was not registered: the caller then
+ * takes the transactional path, which says why.
+ */
+export async function activateWithAuditAndNotice(
+  db: Db,
+  activation: { idNumber: string; channel: ActivationChannel; location: string; at: Date; by: string | null },
+  audit: { actorKind: string; actorId: string | null; requestId: string; details: Record<string, unknown> },
+  notice: { smsId: string; ar: string; en: string },
+): Promise<string | undefined> {
+  const [row] = await statements(db).activateAuditAndNotify({
+    idNumber: activation.idNumber,
+    channel: activation.channel,
+    location: activation.location,
+    at: activation.at.toISOString(),
+    by: activation.by,
+    actorKind: audit.actorKind,
+    actorId: audit.actorId,
+    requestId: audit.requestId,
+    details: JSON.stringify(audit.details),
+    smsId: notice.smsId,
+    noticeAr: notice.ar,
+    noticeEn: notice.en,
+  });
+  return row?.id;
 }

@@ -1,7 +1,7 @@
 // Channel request signatures (the contract): lowercase hex HMAC-SHA256, keyed with the
 // client's secret, of `X-Timestamp + "." + METHOD + "." + path + "." + rawBody`; the timestamp
 // within 300 s of the server's clock; each signature accepted once.
-import { lt } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { channelNonces } from '../../db/schema';
 import type { ChannelClientConfig } from '../../config';
@@ -32,6 +32,8 @@ export function sign(secret: string, timestamp: string, method: string, path: st
 export class ChannelVerifier {
   private readonly clients: Map<string, ChannelClientConfig>;
   private purgeCounter = 0;
+  /** Every signed request runs it: prepared once. */
+  private readonly recordNonce;
 
   constructor(
     private readonly db: Db,
@@ -39,6 +41,12 @@ export class ChannelVerifier {
     clients: readonly ChannelClientConfig[],
   ) {
     this.clients = new Map(clients.map((c) => [c.id, c]));
+    this.recordNonce = db
+      .insert(channelNonces)
+      .values({ signature: sql.placeholder('signature'), clientId: sql.placeholder('clientId'), seenAt: sql.placeholder('seenAt') })
+      .onConflictDoNothing()
+      .returning({ signature: channelNonces.signature })
+      .prepare('channel_nonce');
   }
 
   /** The verified client, or an AppError with the contract's code. */
@@ -54,11 +62,7 @@ export class ChannelVerifier {
     if (!safeEqual(given, expected)) throw new AppError('signature_invalid');
 
     const now = this.clock.now();
-    const inserted = await this.db
-      .insert(channelNonces)
-      .values({ signature: req.signature, clientId: client.id, seenAt: now })
-      .onConflictDoNothing()
-      .returning({ signature: channelNonces.signature });
+    const inserted = await this.recordNonce.execute({ signature: req.signature, clientId: client.id, seenAt: now });
     if (inserted.length === 0) throw new AppError('signature_replayed');
     // Signatures older than twice the window can never be replayed successfully: forget them.
     if (++this.purgeCounter % 500 === 0) {
