@@ -23,7 +23,8 @@ type Ctx = { clock: Clock; outbox: SmsOutbox; secretKey: string };
 
 export type ChallengeRow = typeof challenges.$inferSelect;
 
-function codeHash(secretKey: string, challengeId: string, code: string): Buffer {
+/** How a code is kept: an HMAC bound to its challenge. */
+export function codeHash(secretKey: string, challengeId: string, code: string): Buffer {
   return hmacSha256(secretKey, `${challengeId}:${code}`);
 }
 
@@ -130,11 +131,18 @@ export async function verifyCode(db: Db, ctx: Pick<Ctx, 'clock' | 'secretKey'>, 
     )
     .returning();
   if (row?.verifiedAt) return row;
-  if (row) {
-    const left = CODE_MAX_ATTEMPTS - row.attempts;
-    throw new AppError(left > 0 ? 'code_incorrect' : 'code_attempts_exceeded', { attemptsLeft: left });
-  }
-  // Nothing was updated: say why.
+  if (row) throw wrongCode(row.attempts);
+  return refuseUntried(db, id, purpose);
+}
+
+/** The refusal of a wrong code, after `attempts` tries (this one counted). */
+export function wrongCode(attempts: number): AppError {
+  const left = CODE_MAX_ATTEMPTS - attempts;
+  return new AppError(left > 0 ? 'code_incorrect' : 'code_attempts_exceeded', { attemptsLeft: left });
+}
+
+/** A code check that matched no open challenge: says why (unknown, used, out of tries, expired). */
+export async function refuseUntried(db: Db, id: string, purpose: CodePurpose): Promise<never> {
   const [current] = await db.select().from(challenges).where(and(eq(challenges.id, id), eq(challenges.purpose, purpose))).limit(1);
   if (!current) throw new AppError('challenge_not_found');
   if (current.verifiedAt) throw new AppError('code_already_used');

@@ -1,14 +1,21 @@
 // Logging in: the password (first factor), then an SMS code (second factor), every time.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { perDatabase } from '../../db/prepared';
 import type { Deps } from '../../deps';
 import { accounts } from '../../db/schema';
 import { AppError } from '../../errors';
 import { parseIdentityNumber } from '../../../domain/identity-number';
 import { audit } from '../../platform/audit';
-import { consumeChallenge, createChallenge, findChallenge, resendChallenge, verifyCode, codeContext as ctx } from '../challenges';
+import { addMs, DAY, SECOND } from '../../platform/clock';
+import { newId, sixDigitCode } from '../../platform/crypto';
+import { codeMessage } from '../sms/messages';
+import { CODE_TTL_MS, codeHash, findChallenge, refuseUntried, resendChallenge, SENDS_PER_DAY, wrongCode, codeContext as ctx } from '../challenges';
 import type { RequestMeta } from '../registrations/use-cases';
-import { issueSession, revokeSession } from './store';
-import { admitGuess, recordFailure, recordSuccess, throttleKey } from './throttle';
+import { newSession, revokeSession } from './store';
+import { tryCodeAndOpenSession } from './second-factor';
+import { admitGuess, recordFailure, throttleKey } from './throttle';
+import { acceptPassword } from './first-factor';
 
 type LoginMeta = RequestMeta & { language: 'ar' | 'en'; userAgent?: string | undefined; ip?: string | undefined };
 
@@ -18,6 +25,18 @@ export function normalizeLogin(login: string): { by: 'idNumber' | 'username'; va
   return id ? { by: 'idNumber', value: id } : { by: 'username', value: login.trim().toLowerCase() };
 }
 
+/** The account a login names, by either key: read on every login, so prepared. */
+const loginAccountStatements = perDatabase((db: Db) => {
+  const byKey = (column: typeof accounts.idNumber | typeof accounts.username, name: string) =>
+    db
+      .select({ id: accounts.id, passwordHash: accounts.passwordHash, mobile: accounts.mobile, language: accounts.language })
+      .from(accounts)
+      .where(eq(column, sql.placeholder('value')))
+      .limit(1)
+      .prepare(name);
+  return { idNumber: byKey(accounts.idNumber, 'login_account_by_id_number'), username: byKey(accounts.username, 'login_account_by_username') };
+});
+
 /**
  * First factor. A wrong password and an unknown login take the same path (a throttle row,
  * one argon2 verification, a failure recorded) and get the same answer.
@@ -25,11 +44,7 @@ export function normalizeLogin(login: string): { by: 'idNumber' | 'username'; va
 export async function startLogin(deps: Deps, login: string, password: string, meta: LoginMeta) {
   const db = deps.database.db;
   const key = normalizeLogin(login);
-  const [account] = await db
-    .select({ id: accounts.id, passwordHash: accounts.passwordHash, mobile: accounts.mobile, language: accounts.language })
-    .from(accounts)
-    .where(key.by === 'idNumber' ? eq(accounts.idNumber, key.value) : eq(accounts.username, key.value))
-    .limit(1);
+  const [account] = await loginAccountStatements(db)[key.by].execute({ value: key.value });
   const throttle = throttleKey(account?.id ?? null, `${key.by}:${key.value}`);
   await admitGuess(db, deps.clock, throttle);
   const ok = account ? await deps.passwords.verify(account.passwordHash, password) : await deps.passwords.verifyAgainstNothing(password);
@@ -49,60 +64,53 @@ export async function startLogin(deps: Deps, login: string, password: string, me
     });
     throw new AppError('invalid_credentials');
   }
-  const { challenge, smsId } = await db.transaction(async (tx) => {
-    await recordSuccess(tx, throttle);
-    const created = await createChallenge(tx, ctx(deps), { purpose: 'login', mobile: account.mobile, language: account.language, accountId: account.id });
-    await audit(tx, {
-      at: deps.clock.now(),
-      action: 'login.password_accepted',
-      actor: { kind: 'account', id: account.id },
-      subjectAccountId: account.id,
-      channel: meta.channel,
-      requestId: meta.requestId,
-      details: { challengeId: created.challenge.id },
-    });
-    return created;
+  const now = deps.clock.now();
+  const challengeId = newId();
+  const code = sixDigitCode();
+  const expiresAt = addMs(now, CODE_TTL_MS);
+  // Lifts the failure count, creates the challenge, counts the send, queues the code and
+  // audits, in one statement (see first-factor.ts).
+  const smsId = await acceptPassword(db, {
+    throttleKey: throttle,
+    account,
+    challenge: { id: challengeId, codeHash: codeHash(deps.config.secretKey, challengeId, code), expiresAt, smsBody: codeMessage('login', code, account.language) },
+    sendsPerDay: SENDS_PER_DAY,
+    now,
+    channel: meta.channel,
+    requestId: meta.requestId,
   });
-  await deps.outbox.deliver(smsId ? [smsId] : []);
-  return { challengeId: challenge.id, expiresAt: challenge.expiresAt };
+  if (!smsId) throw new AppError('resend_daily_limit', undefined, DAY / SECOND);
+  await deps.outbox.deliver([smsId]);
+  return { challengeId, expiresAt };
 }
 
-/** Second factor: the code; a session for an active account. */
+/**
+ * Second factor: the code; a session for an active account. One statement tries the code and,
+ * when it is right, uses the challenge, opens the session and audits it (see second-factor.ts).
+ */
 export async function completeLogin(deps: Deps, challengeId: string, code: string, meta: LoginMeta) {
   const db = deps.database.db;
-  const challenge = await verifyCode(db, ctx(deps), challengeId, 'login', code);
-  const outcome = await db.transaction(async (tx) => {
-    if (!(await consumeChallenge(tx, deps.clock, challengeId))) throw new AppError('code_already_used');
-    const [account] = await tx.select({ id: accounts.id, status: accounts.status }).from(accounts).where(eq(accounts.id, challenge.accountId!)).limit(1);
-    if (!account) throw new AppError('challenge_not_found');
-    const now = deps.clock.now();
-    if (account.status !== 'active') {
-      await audit(tx, {
-        at: now,
-        action: 'login.refused',
-        actor: { kind: 'account', id: account.id },
-        subjectAccountId: account.id,
-        channel: meta.channel,
-        requestId: meta.requestId,
-        details: { reason: account.status },
-      });
-      return { refused: account.status === 'suspended' ? ('account_suspended' as const) : ('account_not_activated' as const), session: null };
-    }
-    const session = await issueSession(tx, deps.clock, account.id, { userAgent: meta.userAgent, ip: meta.ip });
-    await audit(tx, {
-      at: now,
-      action: 'session.created',
-      actor: { kind: 'account', id: account.id },
-      subjectAccountId: account.id,
-      channel: meta.channel,
-      requestId: meta.requestId,
-      details: { sessionId: session.id },
-    });
-    return { refused: null, session };
+  const { issued, row } = newSession(deps.clock, { userAgent: meta.userAgent, ip: meta.ip });
+  const outcome = await tryCodeAndOpenSession(db, {
+    challengeId,
+    codeHash: codeHash(deps.config.secretKey, challengeId, code),
+    now: row.createdAt,
+    session: { id: issued.id, tokenHash: row.tokenHash, csrfHash: row.csrfHash, idleExpiresAt: issued.expiresAt, absoluteExpiresAt: row.absoluteExpiresAt, userAgent: row.userAgent, ip: row.ip },
+    channel: meta.channel,
+    requestId: meta.requestId,
   });
-  // The refusal is answered after its audit record committed.
-  if (outcome.refused) throw new AppError(outcome.refused);
-  return outcome.session!;
+  switch (outcome.kind) {
+    case 'untried':
+      return refuseUntried(db, challengeId, 'login');
+    case 'wrong':
+      throw wrongCode(outcome.attempts);
+    case 'refused':
+      // The refusal is answered after its audit record committed.
+      if (outcome.status === null) throw new AppError('challenge_not_found');
+      throw new AppError(outcome.status === 'suspended' ? 'account_suspended' : 'account_not_activated');
+    case 'opened':
+      return issued;
+  }
 }
 
 /** A new login code for an open challenge (at most one a minute and five a day per mobile). */
