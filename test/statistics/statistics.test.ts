@@ -354,6 +354,19 @@ describe('GET /api/v1/statistics/summary', () => {
     expect((await summary()).json().totals.paperTransactions.total).toBe(before + 1);
   });
 
+  it('counts one period at a time for anonymous callers: the same period waits, another is told to come back', async () => {
+    // Periods not asked before, so that neither is already kept.
+    const [a, b, c] = await Promise.all([summary(`?from=${D1}&to=${D1}`), summary(`?from=${D1}&to=${D1}`), summary(`?from=${D2}&to=${D2}`)]);
+    expect(a.statusCode).toBe(200);
+    expect(b.statusCode).toBe(200);
+    expect(b.json()).toEqual(a.json());
+    expect(c.statusCode).toBe(429);
+    expect(c.json().error.code).toBe('rate_limited');
+    expect(Number(c.headers['retry-after'])).toBeGreaterThan(0);
+    // Once the count is done, the other period is counted.
+    expect((await summary(`?from=${D2}&to=${D2}`)).statusCode).toBe(200);
+  });
+
   it('validates its range like the supervisor’s figures', async () => {
     const res = await summary('?from=2024-01-01&to=2025-01-01');
     expect(res.statusCode).toBe(400);

@@ -3,6 +3,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiModule } from '../module';
 import { errorResponse } from '../../http/schemas';
+import { AppError } from '../../errors';
 import { kingdomToday } from '../../services/engine/requests';
 import { MINUTE } from '../../platform/clock';
 import { defaultRange, MAX_DAYS } from './range';
@@ -63,8 +64,12 @@ export const statisticsModule: ApiModule = {
       },
     );
 
-    // The summary is open to anyone: it is kept for a few minutes, so that asking it often costs the database nothing.
+    // The summary is open to anyone: it is kept for a few minutes, so that asking it often costs the database nothing,
+    // and anonymous callers start one count at a time: those asking for the period being counted wait for it, those
+    // asking for another period meanwhile are told to come back (429), so that a flood of distinct periods cannot
+    // load the database.
     const kept = new Map<string, { at: number; stats: Statistics }>();
+    const counting = new Map<string, Promise<Statistics>>();
     app.get(
       '/statistics/summary',
       {
@@ -80,23 +85,33 @@ export const statisticsModule: ApiModule = {
           description:
             DEFINITIONS +
             'Totals only: nothing per office, region, day or person. Cacheable for 5 minutes (Cache-Control: public, max-age=300); ' +
-            'figures may be up to 5 minutes old. Errors: 400 invalid_input, statistics_range_invalid, statistics_range_too_long.',
+            'figures may be up to 5 minutes old. One period is counted at a time: asking for another period while one is being ' +
+            'counted answers 429 rate_limited with Retry-After. Errors: 400 invalid_input, statistics_range_invalid, ' +
+            'statistics_range_too_long; 429 rate_limited.',
           querystring: summaryQuery,
-          response: { 200: summaryView, 400: errorResponse },
+          response: { 200: summaryView, 400: errorResponse, 429: errorResponse },
         },
       },
       async (req) => {
         const { from, to } = period(req.query);
         const key = `${from}|${to}`;
         const now = deps.clock.now().getTime();
-        let entry = kept.get(key);
-        if (!entry || now - entry.at >= SUMMARY_TTL_MS) {
-          entry = { at: now, stats: await readStatistics(deps, { from, to, region: null, officeId: null }) };
+        const entry = kept.get(key);
+        if (entry && now - entry.at < SUMMARY_TTL_MS) return presentSummary(entry.stats);
+        const running = counting.get(key);
+        if (running) return presentSummary(await running);
+        if (counting.size > 0) throw new AppError('rate_limited', undefined, 2);
+        const count = readStatistics(deps, { from, to, region: null, officeId: null });
+        counting.set(key, count);
+        try {
+          const stats = await count;
           kept.delete(key);
-          kept.set(key, entry);
+          kept.set(key, { at: now, stats });
           if (kept.size > SUMMARY_CACHE_ENTRIES) kept.delete(kept.keys().next().value!);
+          return presentSummary(stats);
+        } finally {
+          counting.delete(key);
         }
-        return presentSummary(entry.stats);
       },
     );
   },

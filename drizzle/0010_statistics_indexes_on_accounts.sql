@@ -1,0 +1,2 @@
+CREATE INDEX "accounts_created_idx" ON "accounts" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "accounts_activated_idx" ON "accounts" USING btree ("activated_at","activation_channel","activation_location") WHERE "accounts"."activated_at" is not null;
