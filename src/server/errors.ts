@@ -84,7 +84,7 @@ export const errorCatalogue = {
     ar: 'الوثيقة لا تناسب نوع الهوية: الهوية الوطنية للمواطن، والإقامة للمقيم، وجواز السفر لكليهما.',
     en: 'This document does not fit the identity: a national ID card for a citizen, an iqama for a resident, a passport for either.',
   },
-  officer_without_office: { status: 403, ar: 'حسابك غير مرتبط بمكتب جوازات؛ لا يمكن التفعيل دون مكتب.', en: 'Your staff account is not assigned to a passports office; activation needs one.' },
+  officer_without_office: { status: 403, ar: 'حسابك غير مرتبط بمكتب جوازات؛ أعمال المكتب تتطلب ذلك.', en: 'Your staff account is not assigned to a passports office; office work needs one.' },
 
   // e-services
   service_not_found: { status: 404, ar: 'الخدمة غير موجودة.', en: 'There is no such service.' },
