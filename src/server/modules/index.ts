@@ -7,6 +7,7 @@ import { documentsModule } from './documents/routes';
 import { establishmentsModule } from './establishments/routes';
 import { iqamaCardsModule } from './iqama-cards/routes';
 import { officeModule } from './office/routes';
+import { officesModule } from './offices/routes';
 import { paperTransactionsModule } from './office/paper-transactions-routes';
 import { meRoutes } from './me/routes';
 import { passwordResetRoutes } from './password-resets/routes';
@@ -27,6 +28,7 @@ export const apiModules: ApiModule[] = [
   delegationsModule,
   activationsModule,
   officeModule,
+  officesModule,
   paperTransactionsModule,
   documentsModule,
   iqamaCardsModule,

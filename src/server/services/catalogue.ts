@@ -22,3 +22,14 @@ export function getService(code: string): ServiceDefinition<unknown> {
   if (!def) throw new AppError('service_not_found');
   return def;
 }
+
+/** What a fee line is, in both languages: the service's label for the key, or else the service's name. */
+export function feeLineLabel(code: string, key: string): { ar: string; en: string } {
+  const def = findService(code);
+  return def?.feeLabels?.[key] ?? def?.name ?? { ar: key, en: key };
+}
+
+/** Fee lines as they leave: each with its label. */
+export function labelFeeLines<L extends { key: string }>(code: string, lines: readonly L[]): Array<L & { label: { ar: string; en: string } }> {
+  return lines.map((l) => ({ ...l, label: feeLineLabel(code, l.key) }));
+}

@@ -11,11 +11,12 @@ import { accounts } from '../../db/schema';
 import { errorResponse, idNumberSchema, isoTimestamp } from '../../http/schemas';
 import { requestMeta } from '../../http/request-meta';
 import { AppError } from '../../errors';
-import { allServices } from '../../services/catalogue';
+import { allServices, labelFeeLines } from '../../services/catalogue';
 import { kingdomToday, billsOf, cancel, consent, eventsOf, listRequests, quote, release, submit, visibleRequest, type Actor } from '../../services/engine/requests';
 import { payBill } from '../../services/engine/bills';
 import { presentRequest } from '../../services/engine/presenter';
 import { loadParameters } from '../../services/parameters';
+import { delegationPartiesOf } from './parties';
 
 const text = z.object({ ar: z.string(), en: z.string() });
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 422: errorResponse, 429: errorResponse, 503: errorResponse };
@@ -32,7 +33,21 @@ const applicationBody = z.strictObject({
   input: z.record(z.string(), z.unknown()).default({}).describe('the service’s own fields: see the catalogue'),
 });
 
-const feeSchema = z.object({ totalHalalas: z.number().int(), lines: z.array(z.object({ key: z.string(), amountHalalas: z.number().int(), quantity: z.number().int() })) });
+const feeSchema = z.object({
+  totalHalalas: z.number().int(),
+  lines: z.array(
+    z.object({
+      key: z.string(),
+      label: text.describe('what the line is, in Arabic and English'),
+      amountHalalas: z.number().int().describe('for one unit'),
+      quantity: z.number().int(),
+    }),
+  ),
+});
+const party = z.object({
+  name: text.nullable().describe('null when the registry cannot be reached for an account that keeps no copy of its names'),
+  idNumberMasked: z.string().describe('the first two and last two digits'),
+});
 const billSchema = z.object({
   billNumber: z.string(),
   amountHalalas: z.number().int(),
@@ -52,6 +67,10 @@ const requestSchema = z.object({
   beneficiary: z.object({ idNumber: z.string(), name: text.nullable() }),
   relation: z.string(),
   byDelegate: z.boolean(),
+  delegation: z
+    .object({ grantor: party.describe('the holder the delegate acted for'), delegate: party.describe('the delegate who applied') })
+    .nullable()
+    .describe('when a delegate applied on a holder’s behalf'),
   appliedByYou: z.boolean().optional(),
   establishmentId: z.string().nullable().describe('the establishment that applied, when its owner or staff applied'),
   releaseFrom: z.string().nullable().describe('a transfer of services: the establishment whose release is awaited or was given'),
@@ -100,6 +119,9 @@ export const requestRoutes =
                   delegable: z.boolean(),
                   rules: z.array(z.object({ code: z.string(), text })),
                   parameters: z.record(z.string(), z.object({ value: z.number(), unit: z.string(), effectiveFrom: z.string() })),
+                  feeLines: z
+                    .array(z.object({ key: z.string(), label: text }))
+                    .describe('the lines a quote or a bill of this service can hold, with what each is (empty: free)'),
                   input: z.record(z.string(), z.unknown()),
                 }),
               ),
@@ -119,6 +141,7 @@ export const requestRoutes =
             delegable: s.delegable,
             rules: Object.entries(s.rules).map(([code, t]) => ({ code, text: t })),
             parameters: (await loadParameters(deps.database.db, s.code, today)).all(),
+            feeLines: Object.entries(s.feeLabels ?? {}).map(([key, label]) => ({ key, label })),
             input: toJSONSchema(s.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
           })),
         );
@@ -150,7 +173,11 @@ export const requestRoutes =
       async (req) => {
         const lang = requestMeta(req).language;
         const q = await quote(deps, await actorOf(deps, req), req.params.service, req.body, requestMeta(req));
-        return { ...q, refusals: q.refusals.map((r) => ({ code: r.code, message: r.message[lang] })) };
+        return {
+          ...q,
+          refusals: q.refusals.map((r) => ({ code: r.code, message: r.message[lang] })),
+          fee: { ...q.fee, lines: labelFeeLines(req.params.service, q.fee.lines) },
+        };
       },
     );
 
@@ -190,7 +217,7 @@ export const requestRoutes =
       async (req) => {
         const actor = await actorOf(deps, req);
         const rows = await listRequests(deps, actor);
-        const allBills = await billsOf(deps, rows.map((r) => r.id));
+        const [allBills, parties] = await Promise.all([billsOf(deps, rows.map((r) => r.id)), delegationPartiesOf(deps, rows)]);
         const names = new Map(
           await Promise.all(
             [...new Set(rows.map((r) => r.beneficiaryIdNumber))].map(async (id) => [id, (await deps.registry.findPerson(id).catch(() => null))?.name ?? null] as const),
@@ -198,7 +225,12 @@ export const requestRoutes =
         );
         return {
           requests: rows.map((r) =>
-            presentRequest(r, { bills: allBills.filter((b) => b.requestId === r.id), beneficiaryName: names.get(r.beneficiaryIdNumber) ?? null, viewer: actor }),
+            presentRequest(r, {
+              bills: allBills.filter((b) => b.requestId === r.id),
+              beneficiaryName: names.get(r.beneficiaryIdNumber) ?? null,
+              viewer: actor,
+              delegation: parties.get(r.id) ?? null,
+            }),
           ),
         };
       },
@@ -287,11 +319,12 @@ export const requestRoutes =
   };
 
 async function present(deps: Deps, r: Parameters<typeof presentRequest>[0], actor: Actor, withEvents = false) {
-  const [bills, events, person] = await Promise.all([
+  const [bills, events, person, parties] = await Promise.all([
     billsOf(deps, [r.id]),
     withEvents ? eventsOf(deps, r.id) : Promise.resolve(undefined),
     deps.registry.findPerson(r.beneficiaryIdNumber).catch(() => null),
+    delegationPartiesOf(deps, [r]),
   ]);
-  return presentRequest(r, { bills, events, beneficiaryName: person?.name ?? null, viewer: actor });
+  return presentRequest(r, { bills, events, beneficiaryName: person?.name ?? null, viewer: actor, delegation: parties.get(r.id) ?? null });
 }
 

@@ -2,11 +2,12 @@
 import { datePair } from '../../../domain/calendar';
 import { allowedActions } from '../../../domain/requests/lifecycle';
 import type { bills, requestEvents, serviceRequests } from '../../db/schema';
-import { findService } from '../catalogue';
+import { findService, labelFeeLines } from '../catalogue';
 
 type RequestRow = typeof serviceRequests.$inferSelect;
 type BillRow = typeof bills.$inferSelect;
 type EventRow = typeof requestEvents.$inferSelect;
+type Party = { name: { ar: string; en: string } | null; idNumberMasked: string };
 
 export function presentBill(b: BillRow) {
   return {
@@ -23,7 +24,14 @@ export function presentBill(b: BillRow) {
 
 export function presentRequest(
   r: RequestRow,
-  extra: { bills: BillRow[]; events?: EventRow[]; beneficiaryName?: { ar: string; en: string } | null; viewer?: { accountId: string } },
+  extra: {
+    bills: BillRow[];
+    events?: EventRow[];
+    beneficiaryName?: { ar: string; en: string } | null;
+    viewer?: { accountId: string };
+    /** When a delegate applied: the holder they acted for and the delegate, as the portal names them. */
+    delegation?: { grantor: Party; delegate: Party } | null;
+  },
 ) {
   const def = findService(r.service);
   return {
@@ -35,11 +43,12 @@ export function presentRequest(
     beneficiary: { idNumber: r.beneficiaryIdNumber, name: extra.beneficiaryName ?? null },
     relation: r.relation,
     byDelegate: r.onBehalfOfAccountId !== null,
+    delegation: extra.delegation ?? null,
     appliedByYou: extra.viewer ? extra.viewer.accountId === r.applicantAccountId : undefined,
     establishmentId: r.establishmentId,
     releaseFrom: r.releaseFrom,
     input: r.input,
-    fee: { totalHalalas: r.feeHalalas, lines: r.feeLines },
+    fee: { totalHalalas: r.feeHalalas, lines: labelFeeLines(r.service, r.feeLines) },
     bills: extra.bills.map(presentBill),
     outcome: r.outcome ?? null,
     allowedActions: allowedActions(r.status),

@@ -6,6 +6,7 @@ import {
   passportConflictKey,
   passportConsentFrom,
   passportFee,
+  passportFeeLabels,
   passportInput,
   passportOnFile,
   passportRules,
@@ -40,6 +41,7 @@ export const passportIssue: ServiceDefinition<PassportInput> = {
     return refusals;
   },
   fee: passportFee,
+  feeLabels: passportFeeLabels,
   conflictKey: passportConflictKey,
   consentFrom: passportConsentFrom,
   fulfil: producePassport,

@@ -6,6 +6,7 @@ import {
   passportConflictKey,
   passportConsentFrom,
   passportFee,
+  passportFeeLabels,
   passportInput,
   passportOnFile,
   passportRules,
@@ -38,6 +39,7 @@ export const passportRenew: ServiceDefinition<PassportInput> = {
     return refusals;
   },
   fee: passportFee,
+  feeLabels: passportFeeLabels,
   conflictKey: passportConflictKey,
   consentFrom: passportConsentFrom,
   fulfil: producePassport,

@@ -12,7 +12,7 @@ import { documents, offices } from '../../db/schema';
 import { newId } from '../../platform/crypto';
 import type { RegistryPerson } from '../../adapters/population-registry/port';
 import { RuleRefusal } from '../engine/refusals';
-import { refuse, type FeeLine, type Produced, type Refusal, type ServiceContext } from '../definition';
+import { refuse, type FeeLine, type Produced, type Refusal, type ServiceContext, type Text } from '../definition';
 
 export const passportInput = z.strictObject({
   validityYears: z.literal([5, 10]).describe('how many years the passport is valid: 5 or 10'),
@@ -118,6 +118,11 @@ export async function passportConsentFrom(ctx: ServiceContext, i: PassportInput)
   if (guardians.length === 0) throw new RuleRefusal([refuse(passportRules, 'no_guardian_on_record')]);
   return guardians;
 }
+
+export const passportFeeLabels = {
+  validity_5_years: { ar: 'جواز صالح 5 سنوات', en: 'Passport valid 5 years' },
+  validity_10_years: { ar: 'جواز صالح 10 سنوات', en: 'Passport valid 10 years' },
+} as const satisfies Record<`validity_${PassportInput['validityYears']}_years`, Text>;
 
 export function passportFee(ctx: ServiceContext, i: PassportInput): FeeLine[] {
   return [{ key: `validity_${i.validityYears}_years`, amountHalalas: ctx.params.get(`fee_${i.validityYears}_years_halalas`), quantity: 1 }];

@@ -53,6 +53,12 @@ export const exitReentryVisa: ServiceDefinition<Input> = {
     if (await visaOrRequestOpen(ctx, 'final_exit_visa')) refusals.push(refuse(rules, 'final_exit_visa_open'));
     return refusals;
   },
+  feeLabels: {
+    single_base: { ar: 'تأشيرة مفردة (المدة الأساسية)', en: 'Single visa (base period)' },
+    single_extra_month: { ar: 'تأشيرة مفردة (كل شهر إضافي)', en: 'Single visa (each extra month)' },
+    multiple_base: { ar: 'تأشيرة متعددة (المدة الأساسية)', en: 'Multiple visa (base period)' },
+    multiple_extra_month: { ar: 'تأشيرة متعددة (كل شهر إضافي)', en: 'Multiple visa (each extra month)' },
+  },
   fee(ctx, i) {
     const p = (k: string) => ctx.params.get(`${i.type}_${k}`);
     const lines: FeeLine[] = [{ key: `${i.type}_base`, amountHalalas: p('base_halalas'), quantity: 1 }];
