@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, json, type TestContext } from '../helpers/app';
-import { parseIdentityNumber } from '../../src/domain/identity-number';
+import { makeIdentityNumber, parseIdentityNumber } from '../../src/domain/identity-number';
 import { seedSandbox } from '../../src/server/modules/sandbox/seed';
-import { PERSONAS, SANDBOX_PASSWORD } from '../../src/server/modules/sandbox/personas';
+import { DEMO_ESTABLISHMENT, PERSONAS, SANDBOX_PASSWORD } from '../../src/server/modules/sandbox/personas';
 import type { SandboxPersonView } from '../../src/server/modules/sandbox/presenter';
 import { SECOND } from '../../src/server/platform/clock';
 
@@ -177,10 +177,10 @@ describe('GET /api/v1/sandbox/personas', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json() as {
       password: string;
-      personas: Array<{ key: string; role: string; idNumber: string; username: string | null; password: string | null; status: string | null; mobile: string; description: { ar: string; en: string } }>;
+      personas: Array<{ key: string; role: string; idNumber: string; username: string | null; password: string | null; status: string | null; mobile: string; description: { ar: string; en: string }; establishments: unknown[] }>;
     };
     expect(body.password).toBe(SANDBOX_PASSWORD);
-    expect(body.personas.map((p) => p.key)).toEqual(['citizen', 'registered', 'newcomer', 'resident', 'family', 'officer', 'supervisor']);
+    expect(body.personas.map((p) => p.key)).toEqual(['citizen', 'registered', 'newcomer', 'resident', 'family', 'owner', 'officer', 'supervisor']);
     const by = Object.fromEntries(body.personas.map((p) => [p.key, p]));
     expect(by.citizen).toMatchObject({ role: 'citizen', username: 'demo.citizen', password: SANDBOX_PASSWORD, status: 'active' });
     expect(by.registered).toMatchObject({ username: 'demo.registered', status: 'registered' });
@@ -189,12 +189,73 @@ describe('GET /api/v1/sandbox/personas', () => {
     expect(by.family).toMatchObject({ role: 'head_of_family', status: 'active' });
     expect(by.officer).toMatchObject({ role: 'officer', username: 'demo.officer', staffRole: { role: 'officer', officeId: 'office-riyadh' } });
     expect(by.supervisor).toMatchObject({ role: 'supervisor', staffRole: { role: 'supervisor', officeId: null } });
+    expect(by.owner).toMatchObject({
+      role: 'establishment_owner',
+      username: 'demo.owner',
+      password: SANDBOX_PASSWORD,
+      status: 'active',
+      establishments: [
+        { id: DEMO_ESTABLISHMENT, openedOnAbsher: true },
+        { id: '7000000100', openedOnAbsher: false },
+        { id: '7000000101', openedOnAbsher: false },
+      ],
+    });
+    expect(by.citizen!.establishments).toEqual([]);
     for (const p of body.personas) {
       expect(parseIdentityNumber(p.idNumber)).toBe(p.idNumber);
       expect(p.mobile).toMatch(/^\+96650\d{7}$/);
       expect(p.description.ar).toMatch(/[\u0600-\u06FF]/);
       expect(p.description.en.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('POST /api/v1/sandbox/establishments', () => {
+  const add = (payload: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/sandbox/establishments', payload: payload as object });
+
+  it('adds an establishment with N workers and a new owner who can register, known to the labour ministry', async () => {
+    const res = await add({ workers: 120, region: 'eastern' });
+    expect(res.statusCode).toBe(201);
+    const e = res.json();
+    expect(e).toMatchObject({ id: expect.stringMatching(/^71\d{8}$/), region: 'eastern', city: 'Dammam', workerCount: 120 });
+    expect(parseIdentityNumber(e.owner.idNumber)).toBe(e.owner.idNumber);
+    expect(e.owner.idNumber.startsWith('1')).toBe(true);
+    const labour = await t.deps.labour.findEstablishment(e.id);
+    expect(labour).toMatchObject({ workerCount: 120, ownerIdNumber: e.owner.idNumber, name: e.name, crNumber: e.crNumber, labourFile: e.labourFile });
+    const page = await t.deps.registry.establishmentWorkers(e.id, { sort: 'id_number', order: 'asc', offset: 0, limit: 5 });
+    expect(page.total).toBe(120);
+    expect(page.persons.every((p) => p.kind === 'resident' && p.sponsor?.id === e.id)).toBe(true);
+    const another = (await add({ workers: 1 })).json();
+    expect(another.id).not.toBe(e.id);
+  });
+
+  it('gives it to a citizen already in the registry, and refuses an owner who is not one', async () => {
+    const owner = PERSONAS.find((p) => p.key === 'citizen')!.person.idNumber;
+    const res = await add({ workers: 2, ownerIdNumber: owner });
+    expect(res.json().owner.idNumber).toBe(owner);
+    expect((await t.deps.labour.establishmentsOwnedBy(owner)).map((x) => x.id)).toContain(res.json().id);
+    expectError(await add({ workers: 1, ownerIdNumber: makeIdentityNumber('citizen', 9_999_999) }), 422, 'sponsor_not_found');
+    const resident = PERSONAS.find((p) => p.key === 'resident')!.person.idNumber;
+    expectError(await add({ workers: 1, ownerIdNumber: resident }), 400, 'invalid_input');
+    expectError(await add({ workers: 20_001 }), 400, 'invalid_input');
+    expectError(await add({ workers: 1, region: 'atlantis' }), 400, 'invalid_input');
+  });
+});
+
+describe('the sandbox agencies’ faults', () => {
+  const put = (agency: string, payload: unknown) => t.app.inject({ method: 'PUT', url: `/api/v1/sandbox/agencies/${agency}/faults`, payload: payload as object });
+
+  it('shows an agency down, slow or refusing, and restores it', async () => {
+    expect((await t.app.inject({ url: '/api/v1/sandbox/agencies/labour/faults' })).json()).toEqual({ down: false, delayMs: 0, refusalPercent: 0 });
+    expect((await put('labour', { refusalPercent: 100 })).json()).toEqual({ down: false, delayMs: 0, refusalPercent: 100 });
+    const refused = await t.deps.labour.requestApproval({ reference: 'sandbox-faults-test', kind: 'profession_change', idNumber: '2000000048', establishmentId: DEMO_ESTABLISHMENT, details: {} });
+    expect(refused.approved).toBe(false);
+    expect((await put('health', { down: true })).json()).toMatchObject({ down: true });
+    await expect(t.deps.health.medicalRecord('2000000048')).rejects.toThrow(/unavailable/);
+    expect((await put('health', { down: false })).json()).toEqual({ down: false, delayMs: 0, refusalPercent: 0 });
+    await put('labour', { refusalPercent: 0 });
+    expectError(await put('traffic', { down: true }), 400, 'invalid_input');
+    expectError(await put('labour', { down: 'yes' }), 400, 'invalid_input');
   });
 });
 
@@ -206,6 +267,9 @@ describe('the OpenAPI document', () => {
       ['/api/v1/sandbox/persons/{idNumber}', 'get'],
       ['/api/v1/sandbox/sms', 'get'],
       ['/api/v1/sandbox/personas', 'get'],
+      ['/api/v1/sandbox/establishments', 'post'],
+      ['/api/v1/sandbox/agencies/{agency}/faults', 'get'],
+      ['/api/v1/sandbox/agencies/{agency}/faults', 'put'],
     ] as const) {
       expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['sandbox']);
     }

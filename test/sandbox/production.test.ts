@@ -16,6 +16,10 @@ beforeAll(async () => {
       TRAFFIC_TOKEN: 'traffic-token',
       TRAVEL_BANS_URL: 'http://127.0.0.1:9/travel-bans',
       TRAVEL_BANS_TOKEN: 'travel-bans-token',
+      LABOUR_URL: 'http://127.0.0.1:9/labour',
+      LABOUR_TOKEN: 'labour-token',
+      HEALTH_URL: 'http://127.0.0.1:9/health',
+      HEALTH_TOKEN: 'health-token',
     },
   });
 });
@@ -28,6 +32,9 @@ describe('the sandbox endpoints in production mode', () => {
     ['GET', '/api/v1/sandbox/persons/1000000016', undefined],
     ['GET', '/api/v1/sandbox/sms?to=0500000001', undefined],
     ['GET', '/api/v1/sandbox/personas', undefined],
+    ['POST', '/api/v1/sandbox/establishments', { workers: 3 }],
+    ['GET', '/api/v1/sandbox/agencies/labour/faults', undefined],
+    ['PUT', '/api/v1/sandbox/agencies/health/faults', { down: true }],
   ] as const)('%s %s answers 404 not_found', async (method, url, payload) => {
     const res = await t.app.inject({ method, url, ...(payload ? { payload } : {}) });
     expect(res.statusCode).toBe(404);

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app';
-import { accounts, offices, registryFamilyLinks, registryPersons, staffRoles, systemState } from '../../src/server/db/schema';
+import { accounts, establishments, offices, registryFamilyLinks, registryPersons, sandboxEstablishments, staffRoles, systemState } from '../../src/server/db/schema';
 import { seedSandbox } from '../../src/server/modules/sandbox/seed';
-import { PERSONA_RELATIVES, PERSONAS, SANDBOX_PASSWORD } from '../../src/server/modules/sandbox/personas';
+import { DEMO_ESTABLISHMENT, generatedPersonaWorkers, PERSONA_RELATIVES, PERSONA_WORKERS, PERSONAS, SANDBOX_PASSWORD } from '../../src/server/modules/sandbox/personas';
 import { SANDBOX_OFFICES } from '../../src/server/modules/sandbox/offices';
-import { generatePerson } from '../../src/domain/synthetic/population';
+import { addDays, generatePerson } from '../../src/domain/synthetic/population';
 import { parseIdentityNumber } from '../../src/domain/identity-number';
 
 const SEED = 4242;
@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const db = () => t.deps.database.db;
+/** Everyone the personas bring: themselves, their relatives, their establishments' workers. */
+const PERSONA_PEOPLE = PERSONAS.length + PERSONA_RELATIVES.length + PERSONA_WORKERS.length + generatedPersonaWorkers().length;
 const rows = async (table: typeof registryPersons | typeof accounts | typeof offices | typeof registryFamilyLinks) =>
   (await db().select({ n: count() }).from(table))[0]!.n;
 
@@ -24,7 +26,7 @@ describe('seedSandbox on the first start', () => {
   it('loads the offices, the personas and the first synthetic persons, once', async () => {
     const first = await seedSandbox(t.deps, { persons: 40, firstStartOnly: true });
     expect(first).toMatchObject({ skipped: false, offices: SANDBOX_OFFICES.length, persons: 40, firstIndex: 0 });
-    expect(first.personas).toBe(PERSONAS.length + PERSONA_RELATIVES.length);
+    expect(first.personas).toBe(PERSONA_PEOPLE);
     expect(first.accounts).toBe(PERSONAS.filter((p) => p.account).length);
 
     const officeRows = await db().select().from(offices);
@@ -33,12 +35,12 @@ describe('seedSandbox on the first start', () => {
     expect(new Set(officeRows.map((o) => o.region)).size).toBe(9);
 
     // The first start's synthetic persons are in the registry without accounts, ready to register.
-    expect(await rows(registryPersons)).toBe(40 + PERSONAS.length + PERSONA_RELATIVES.length);
+    expect(await rows(registryPersons)).toBe(40 + PERSONA_PEOPLE);
     expect(await rows(accounts)).toBe(PERSONAS.filter((p) => p.account).length);
 
     const again = await seedSandbox(t.deps, { persons: 40, firstStartOnly: true });
     expect(again).toMatchObject({ skipped: true, persons: 0, accounts: 0 });
-    expect(await rows(registryPersons)).toBe(40 + PERSONAS.length + PERSONA_RELATIVES.length);
+    expect(await rows(registryPersons)).toBe(40 + PERSONA_PEOPLE);
     const [state] = await db().select().from(systemState).where(eq(systemState.key, 'sandbox.population'));
     expect(state!.value).toMatchObject({ seed: SEED, nextIndex: 40 });
   });
@@ -165,5 +167,52 @@ describe('seedSandbox --persons N', () => {
     } finally {
       await fresh.close();
     }
+  });
+});
+
+describe('the establishments of the seeded sandbox', () => {
+  it('gives the demo owner the demo establishment, open on Absher, and two more at 100 and 101 workers', async () => {
+    const owner = PERSONAS.find((p) => p.key === 'owner')!;
+    const owned = await t.deps.labour.establishmentsOwnedBy(owner.person.idNumber);
+    // Ordered by unified number: the two paper-rule establishments sit below the synthetic ones.
+    expect(owned.map((e) => e.id)).toEqual(['7000000100', '7000000101', DEMO_ESTABLISHMENT]);
+    expect(owned.map((e) => e.workerCount).slice(0, 2)).toEqual([100, 101]);
+    expect(owned[2]!.workerCount).toBeGreaterThan(PERSONA_WORKERS.length);
+    const [account] = await db().select().from(accounts).where(eq(accounts.username, 'demo.owner'));
+    const opened = await db().select().from(establishments);
+    expect(opened.map((e) => [e.id, e.ownerAccountId])).toContainEqual([DEMO_ESTABLISHMENT, account!.id]);
+    expect(opened.some((e) => e.id === '7000000100' || e.id === '7000000101')).toBe(false);
+  });
+
+  it('has workers whose iqama expires soon or has expired, and a new arrival without one who passed the medical examination', async () => {
+    const page = await t.deps.registry.establishmentWorkers(DEMO_ESTABLISHMENT, { sort: 'iqama_expiry', order: 'asc', offset: 0, limit: 100, expiringBy: '2999-01-01' });
+    const listed = new Set(PERSONA_WORKERS.map((w) => w.person.idNumber));
+    const mine = page.persons.filter((p) => listed.has(p.idNumber));
+    expect(mine).toHaveLength(PERSONA_WORKERS.length);
+    const asOf = (await db().select().from(systemState).where(eq(systemState.key, 'sandbox.population')))[0]!.value as { asOf: string };
+    expect(mine.some((p) => p.iqama && p.iqama.expiresOn < asOf.asOf)).toBe(true);
+    expect(mine.some((p) => p.iqama && p.iqama.expiresOn >= asOf.asOf && p.iqama.expiresOn <= addDays(asOf.asOf, 30))).toBe(true);
+    const arrival = mine.find((p) => p.iqama === null)!;
+    expect(arrival.arrivedOn).toBe(addDays(asOf.asOf, -12));
+    const medical = await t.deps.health.medicalRecord(arrival.idNumber);
+    expect(medical.exam?.result).toBe('fit');
+    expect(medical.insuredUntil! > asOf.asOf).toBe(true);
+  });
+
+  it('has every establishment a synthetic worker refers to, of several sizes, each owned by a seeded citizen', async () => {
+    const referenced = await db()
+      .selectDistinct({ id: registryPersons.sponsorId })
+      .from(registryPersons)
+      .where(and(eq(registryPersons.sponsorKind, 'establishment'), gte(registryPersons.idNumber, '2')));
+    const known = await db().select().from(sandboxEstablishments);
+    const byId = new Map(known.map((e) => [e.id, e]));
+    for (const r of referenced) expect(byId.has(r.id!), r.id!).toBe(true);
+    const synthetic = known.filter((e) => e.id >= '7000100000');
+    expect(synthetic.length).toBeGreaterThan(10);
+    const owners = await db().select().from(registryPersons).where(inArray(registryPersons.idNumber, synthetic.map((e) => e.ownerIdNumber)));
+    expect(owners.every((o) => o.kind === 'citizen')).toBe(true);
+    for (const e of synthetic) expect(e.nameEn).toMatch(/ Est\.$/);
+    const sizes = new Set(await Promise.all(synthetic.slice(0, 12).map(async (e) => (await t.deps.labour.findEstablishment(e.id))!.workerCount)));
+    expect(sizes.size).toBeGreaterThan(2);
   });
 });

@@ -335,3 +335,55 @@ export function insertAccountsSql(ctx: BulkContext, from: number, to: number, a:
         OFFSET 0) h
       ORDER BY i) q`;
 }
+
+/** Names, regions and cities the synthetic establishments are drawn from. */
+const ESTABLISHMENT_BRANDS: ReadonlyArray<[string, string]> = [
+  ['النخبة', 'Al-Nukhba'], ['الرواد', 'Al-Rowad'], ['الأفق', 'Al-Ofuq'], ['البناء الحديث', 'Modern Building'],
+  ['الخليج', 'Al-Khaleej'], ['الوفاء', 'Al-Wafa'], ['السلام', 'Al-Salam'], ['المستقبل', 'Al-Mustaqbal'],
+];
+const ESTABLISHMENT_TRADES: ReadonlyArray<[string, string]> = [
+  ['للمقاولات', 'Contracting'], ['للتجارة', 'Trading'], ['للصيانة', 'Maintenance'], ['للخدمات اللوجستية', 'Logistics'],
+  ['للإعاشة', 'Catering'], ['للنظافة', 'Cleaning Services'], ['للخدمات الطبية', 'Medical Services'], ['للصناعة', 'Industries'],
+];
+export const ESTABLISHMENT_PLACES: ReadonlyArray<[string, string]> = [
+  ['riyadh', 'Riyadh'], ['riyadh', 'Riyadh'], ['makkah', 'Jeddah'], ['makkah', 'Makkah'], ['madinah', 'Madinah'],
+  ['eastern', 'Dammam'], ['eastern', 'Jubail'], ['asir', 'Abha'], ['qassim', 'Buraydah'], ['tabuk', 'Tabuk'],
+];
+
+/**
+ * Inserts into the labour ministry's sandbox the synthetic establishments that the persons
+ * [from, to) may work for (every chunk's ESTABLISHMENTS_PER_CHUNK numbers), those that at
+ * least one resident refers to, in one INSERT ... SELECT; establishments already there (a
+ * persona's, or one from an earlier run) are kept as they are. The owner is a citizen of the
+ * same chunk drawn from the establishment's hash: the first at or after a drawn position, or
+ * the chunk's first citizen.
+ */
+export function insertEstablishmentsSql(ctx: BulkContext, from: number, to: number): string {
+  if (!(0 <= from && from < to && to <= BULK_LIMIT)) throw new RangeError('range out of the seeded population');
+  const seed = lit(ctx.constants.seedText);
+  const brandsAr = textArray(ESTABLISHMENT_BRANDS.map((b) => b[0]));
+  const brandsEn = textArray(ESTABLISHMENT_BRANDS.map((b) => b[1]));
+  const tradesAr = textArray(ESTABLISHMENT_TRADES.map((b) => b[0]));
+  const tradesEn = textArray(ESTABLISHMENT_TRADES.map((b) => b[1]));
+  const regions = textArray(ESTABLISHMENT_PLACES.map((p) => p[0]));
+  const cities = textArray(ESTABLISHMENT_PLACES.map((p) => p[1]));
+  // A citizen's identity number at index i of the population, without its check digit: a lower bound.
+  const citizenAt = (i: string) => `('1' || (${int(SERIAL_BASE)} + ${i})::text || '0')`;
+  const ownerFrom = (start: string) =>
+    `(SELECT id_number FROM registry_persons WHERE id_number >= ${citizenAt(start)} AND id_number < ${citizenAt(`(c + 1) * ${CHUNK_SIZE}`)} ORDER BY id_number LIMIT 1)`;
+  return `INSERT INTO sandbox_establishments (id, cr_number, labour_file, name_ar, name_en, region, city, owner_id_number)
+    SELECT id, '10' || lpad((n % 100000000)::text, 8, '0'), '1-' || (100000 + n % 900000)::text,
+      'مؤسسة ' || ${pick(brandsAr, ESTABLISHMENT_BRANDS.length, u8('h', 0))} || ' ' || ${pick(tradesAr, ESTABLISHMENT_TRADES.length, u8('h', 1))},
+      ${pick(brandsEn, ESTABLISHMENT_BRANDS.length, u8('h', 0))} || ' ' || ${pick(tradesEn, ESTABLISHMENT_TRADES.length, u8('h', 1))} || ' Est.',
+      ${pick(regions, ESTABLISHMENT_PLACES.length, u8('h', 2))}, ${pick(cities, ESTABLISHMENT_PLACES.length, u8('h', 2))}, owner
+    FROM (SELECT *, coalesce(${ownerFrom(`c * ${CHUNK_SIZE} + ${u16('h', 3)} % ${CHUNK_SIZE}`)}, ${ownerFrom(`c * ${CHUNK_SIZE}`)}) AS owner
+      FROM (SELECT c, n, n::text AS id, sha256(convert_to(${seed} || ':e:' || n, 'UTF8')) AS h
+        FROM (SELECT c, ${ESTABLISHMENT_BASE}::bigint + c * ${ESTABLISHMENTS_PER_CHUNK} + k AS n
+          FROM generate_series(${int(Math.floor(from / CHUNK_SIZE))}::bigint, ${int(Math.floor((to - 1) / CHUNK_SIZE))}::bigint) AS c
+          CROSS JOIN generate_series(0, ${ESTABLISHMENTS_PER_CHUNK - 1}) AS k) e0
+        WHERE EXISTS (SELECT 1 FROM registry_persons w WHERE w.sponsor_kind = 'establishment' AND w.sponsor_id = (e0.n)::text)
+        OFFSET 0) e
+      OFFSET 0) o
+    WHERE owner IS NOT NULL
+    ON CONFLICT (id) DO NOTHING`;
+}

@@ -28,9 +28,11 @@ export type PersonaPerson = {
   sponsor: { kind: 'establishment' | 'person'; id: string } | null;
   profession: string | null;
   maritalStatus: 'single' | 'married' | 'divorced' | 'widowed';
+  /** Residents just arrived: days from the first seeding to their entry (negative: before). */
+  arrivedInDays?: number;
 };
 
-export type PersonaKey = 'citizen' | 'registered' | 'newcomer' | 'resident' | 'family' | 'officer' | 'supervisor';
+export type PersonaKey = 'citizen' | 'registered' | 'newcomer' | 'resident' | 'family' | 'officer' | 'supervisor' | 'owner';
 
 export type Persona = {
   key: PersonaKey;
@@ -159,6 +161,19 @@ export const PERSONAS: readonly Persona[] = [
       passport: { expiresInDays: 3000, years: 10 },
     }),
     account: { username: 'demo.family', status: 'active', language: 'ar', activation: { channel: 'office', location: RIYADH_OFFICE_ID } },
+    staffRole: null,
+  },
+  {
+    key: 'owner',
+    title: { ar: 'صاحب منشأة', en: 'Establishment owner' },
+    description: {
+      ar: 'يملك منشأة مفتوحة في أبشر فيها عمال تنتهي إقاماتهم قريباً أو انتهت، وعامل وصل حديثاً اجتاز الفحص الطبي، ومنشأتين (100 و101 عامل) لم يفتحهما بعد.',
+      en: 'Owns an establishment open on Absher, with workers whose iqamas expire soon or have expired and a newly arrived worker who passed the medical examination, and two more (100 and 101 workers) not yet opened.',
+    },
+    person: citizen(8, { ar: 'تركي منصور العنزي', en: 'Turki Mansour Al-Anazi' }, 'm', '1980-03-22', {
+      passport: { expiresInDays: 2600, years: 10 },
+    }),
+    account: { username: 'demo.owner', status: 'active', language: 'ar', activation: { channel: 'atm', location: 'atm-alinma' } },
     staffRole: null,
   },
   {
@@ -307,4 +322,121 @@ export function personaFingerprints(idNumber: string): { right: Buffer; left: Bu
 export function personaPassportNumber(p: PersonaPerson): string {
   const letter = p.nationality === 'SAU' ? 'A' : p.nationality === 'IND' ? 'N' : p.nationality === 'PHL' ? 'R' : 'L';
   return `${letter}0${p.idNumber.slice(3, 10)}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// The demo owner's establishments: DEMO_ESTABLISHMENT (open on Absher; its workers are the
+// demo resident, the synthetic workers the seed gives it and those below), and two more of
+// exactly 100 and 101 workers on either side of the paper-transaction rule. Their unified
+// numbers sit below the synthetic ones (ESTABLISHMENT_BASE).
+
+export type PersonaEstablishment = {
+  id: string;
+  owner: PersonaKey;
+  name: Bilingual;
+  crNumber: string;
+  labourFile: string;
+  region: string;
+  city: string;
+  /** Opened on Absher by its owner at seeding. */
+  opened: boolean;
+  /** Generated workers (besides the listed PERSONA_WORKERS). */
+  generatedWorkers: number;
+};
+
+export const PAPER_RULE_ESTABLISHMENTS = { atLimit: '7000000100', aboveLimit: '7000000101' } as const;
+
+export const PERSONA_ESTABLISHMENTS: readonly PersonaEstablishment[] = [
+  {
+    id: DEMO_ESTABLISHMENT,
+    owner: 'owner',
+    name: { ar: 'مؤسسة العنزي للمقاولات', en: 'Al-Anazi Contracting Est.' },
+    crNumber: '1010000001',
+    labourFile: '1-100001',
+    region: 'riyadh',
+    city: 'Riyadh',
+    opened: true,
+    generatedWorkers: 0,
+  },
+  {
+    id: PAPER_RULE_ESTABLISHMENTS.atLimit,
+    owner: 'owner',
+    name: { ar: 'مؤسسة العنزي للصيانة', en: 'Al-Anazi Maintenance Est.' },
+    crNumber: '1010000100',
+    labourFile: '1-100100',
+    region: 'riyadh',
+    city: 'Riyadh',
+    opened: false,
+    generatedWorkers: 100,
+  },
+  {
+    id: PAPER_RULE_ESTABLISHMENTS.aboveLimit,
+    owner: 'owner',
+    name: { ar: 'شركة العنزي للتجارة', en: 'Al-Anazi Trading Co.' },
+    crNumber: '1010000101',
+    labourFile: '1-100101',
+    region: 'makkah',
+    city: 'Jeddah',
+    opened: false,
+    generatedWorkers: 101,
+  },
+];
+
+/** A worker of a persona's establishment, with the health ministry's record when it matters. */
+export type PersonaWorker = { person: PersonaPerson; medical: { examinedInDays: number; result: 'fit' | 'unfit'; insuredForDays: number } | null };
+
+const worker = (serial: number, name: Bilingual, nationality: string, profession: string, iqamaExpiresInDays: number | null, extra: Partial<PersonaPerson> = {}): PersonaPerson => ({
+  idNumber: residentId(serial),
+  kind: 'resident',
+  name,
+  gender: 'm',
+  birthDate: '1988-01-10',
+  nationality,
+  mobile: mobile(serial),
+  passport: { expiresInDays: 1600, years: 10 },
+  iqamaExpiresInDays,
+  sponsor: { kind: 'establishment', id: DEMO_ESTABLISHMENT },
+  profession,
+  maritalStatus: 'married',
+  ...extra,
+});
+
+/** The demo establishment's listed workers: each shows a case of the workers view and the services. */
+export const PERSONA_WORKERS: readonly PersonaWorker[] = [
+  { person: worker(81, { ar: 'راجو كومار', en: 'Raju Kumar' }, 'IND', 'electrician', 12), medical: null },
+  { person: worker(82, { ar: 'محمد رفيق', en: 'Mohammad Rafiq' }, 'PAK', 'driver', 25), medical: null },
+  { person: worker(83, { ar: 'كريم الدين', en: 'Karim Uddin' }, 'BGD', 'labourer', 70, { passport: { expiresInDays: 40, years: 5 } }), medical: null },
+  { person: worker(84, { ar: 'أحمد حسن', en: 'Ahmed Hassan' }, 'EGY', 'accountant', -2), medical: null },
+  { person: worker(85, { ar: 'جوزيف ريّس', en: 'Joseph Reyes' }, 'PHL', 'technician', -45), medical: null },
+  { person: worker(86, { ar: 'بيشال تامانغ', en: 'Bishal Tamang' }, 'NPL', 'mason', 240), medical: null },
+  {
+    person: worker(87, { ar: 'سانجاي باتيل', en: 'Sanjay Patel' }, 'IND', 'plumber', null, { arrivedInDays: -12, maritalStatus: 'single', birthDate: '1996-06-18' }),
+    medical: { examinedInDays: -5, result: 'fit', insuredForDays: 365 },
+  },
+];
+
+const GENERATED_NAMES: ReadonlyArray<[Bilingual, string]> = [
+  [{ ar: 'سوريش', en: 'Suresh' }, 'IND'],
+  [{ ar: 'عمران', en: 'Imran' }, 'PAK'],
+  [{ ar: 'رحيم', en: 'Rahim' }, 'BGD'],
+  [{ ar: 'محمود', en: 'Mahmoud' }, 'EGY'],
+  [{ ar: 'رامون', en: 'Ramon' }, 'PHL'],
+  [{ ar: 'هاري', en: 'Hari' }, 'NPL'],
+];
+const GENERATED_PROFESSIONS = ['labourer', 'electrician', 'driver', 'cleaner', 'mason', 'technician', 'cook', 'welder'];
+
+/** The generated workers of the persona establishments (100 and 101 of them), numbered from serial 100,000 and 200,000. */
+export function generatedPersonaWorkers(): PersonaPerson[] {
+  const out: PersonaPerson[] = [];
+  PERSONA_ESTABLISHMENTS.forEach((e, k) => {
+    for (let i = 0; i < e.generatedWorkers; i++) {
+      const serial = k * 100_000 + i;
+      const [given, nationality] = GENERATED_NAMES[i % GENERATED_NAMES.length]!;
+      out.push({
+        ...worker(serial, { ar: `${given.ar} ${i + 1}`, en: `${given.en} ${i + 1}` }, nationality, GENERATED_PROFESSIONS[i % GENERATED_PROFESSIONS.length]!, 30 + ((i * 37) % 330)),
+        sponsor: { kind: 'establishment', id: e.id },
+      });
+    }
+  });
+  return out;
 }

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { findProfession } from '../../../domain/synthetic/catalogue';
 import { encodeTemplate, toPerson } from '../../adapters/population-registry/sandbox';
-import { SANDBOX_PASSWORD, type PersonaKey } from './personas';
+import { PERSONA_ESTABLISHMENTS, SANDBOX_PASSWORD, type PersonaKey } from './personas';
 import type { PersonaWithAccount, PersonWithFamily } from './queries';
 import type { FamilyLinkRow, SmsRow } from './repository';
 import type { personasView, sandboxPersonView, smsView } from './schemas';
@@ -52,6 +52,7 @@ const ROLE = {
   family: 'head_of_family',
   officer: 'officer',
   supervisor: 'supervisor',
+  owner: 'establishment_owner',
 } as const satisfies Record<PersonaKey, z.infer<typeof personasView>['personas'][number]['role']>;
 
 export function presentPersonas(list: PersonaWithAccount[]): z.infer<typeof personasView> {
@@ -72,6 +73,11 @@ export function presentPersonas(list: PersonaWithAccount[]): z.infer<typeof pers
       password: account && persona.account ? SANDBOX_PASSWORD : null,
       status: account?.status ?? null,
       staffRole: persona.staffRole ? { role: persona.staffRole.role, officeId: persona.staffRole.officeId } : null,
+      establishments: PERSONA_ESTABLISHMENTS.filter((e) => e.owner === persona.key).map((e) => ({
+        id: e.id,
+        name: { ar: e.name.ar, en: e.name.en },
+        openedOnAbsher: e.opened,
+      })),
     })),
   };
 }

@@ -3,10 +3,24 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ApiModule } from '../module';
 import { errorResponse } from '../../http/schemas';
+import { AppError } from '../../errors';
+import { addSandboxEstablishment } from './add-establishment';
 import { addSandboxPerson } from './add-person';
 import { presentPerson, presentPersonas, presentSms } from './presenter';
 import { getSandboxPerson, listPersonas, listSandboxSms } from './queries';
-import { addPersonBody, personasView, personParams, sandboxPersonView, smsQuery, smsView } from './schemas';
+import {
+  addEstablishmentBody,
+  addPersonBody,
+  agencyParams,
+  faultsBody,
+  faultsView,
+  personasView,
+  personParams,
+  sandboxEstablishmentView,
+  sandboxPersonView,
+  smsQuery,
+  smsView,
+} from './schemas';
 
 export const sandboxModule: ApiModule = {
   name: 'sandbox',
@@ -68,6 +82,66 @@ export const sandboxModule: ApiModule = {
         },
       },
       async (req) => presentSms(await listSandboxSms(db, req.query.to, req.query.limit)),
+    );
+
+    app.post(
+      '/sandbox/establishments',
+      {
+        config: { access: 'sandbox' },
+        schema: {
+          tags: ['sandbox'],
+          summary: 'Add an establishment with N synthetic workers to the sandbox labour ministry',
+          description:
+            'A new unified number, commercial registration and labour file, owned by the citizen named (already in the registry) ' +
+            'or by a new one, with `workers` residents it sponsors (valid, expiring and expired iqamas and passports, as the ' +
+            'synthetic population has them). The owner then registers, activates and opens it with POST /establishments. ' +
+            'Errors: 400 invalid_input, invalid_id_number; 422 sponsor_not_found (no such owner in the registry). Sandbox mode only (404 in production).',
+          body: addEstablishmentBody,
+          response: { 201: sandboxEstablishmentView, 400: errorResponse, 404: errorResponse, 422: errorResponse },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await addSandboxEstablishment(deps, req.body)),
+    );
+
+    app.get(
+      '/sandbox/agencies/:agency/faults',
+      {
+        config: { access: 'sandbox' },
+        schema: {
+          tags: ['sandbox'],
+          summary: 'How the sandbox labour or health ministry is set to fail',
+          description: 'Sandbox mode only (404 in production).',
+          params: agencyParams,
+          response: { 200: faultsView, 400: errorResponse, 404: errorResponse },
+        },
+      },
+      async (req) => {
+        if (!deps.sandboxFaults) throw new AppError('not_found');
+        return deps.sandboxFaults[req.params.agency].get();
+      },
+    );
+
+    app.put(
+      '/sandbox/agencies/:agency/faults',
+      {
+        config: { access: 'sandbox' },
+        schema: {
+          tags: ['sandbox'],
+          summary: 'Make the sandbox labour or health ministry down, slow or refusing',
+          description:
+            'Fields left out keep their value; {"down": false, "delayMs": 0, "refusalPercent": 0} restores it. While an agency is down ' +
+            'or slower than AGENCY_TIMEOUT_MS, the services that need it answer 503 dependency_unavailable with Retry-After and create nothing. ' +
+            'The setting lives in the server process until it restarts. Sandbox mode only (404 in production).',
+          params: agencyParams,
+          body: faultsBody,
+          response: { 200: faultsView, 400: errorResponse, 404: errorResponse },
+        },
+      },
+      async (req) => {
+        if (!deps.sandboxFaults) throw new AppError('not_found');
+        const patch = Object.fromEntries(Object.entries(req.body).filter(([, v]) => v !== undefined));
+        return deps.sandboxFaults[req.params.agency].set(patch);
+      },
     );
 
     app.get(

@@ -84,7 +84,7 @@ export const personasView = z.object({
   personas: z.array(
     z.object({
       key: z.string(),
-      role: z.enum(['citizen', 'resident', 'head_of_family', 'officer', 'supervisor']),
+      role: z.enum(['citizen', 'resident', 'head_of_family', 'officer', 'supervisor', 'establishment_owner']),
       title: bilingual,
       description: bilingual,
       name: bilingual,
@@ -96,6 +96,42 @@ export const personasView = z.object({
       password: z.string().nullable(),
       status: z.enum(['registered', 'active', 'suspended']).nullable().describe("the account's status now; null: no account"),
       staffRole: z.object({ role: z.enum(['officer', 'supervisor']), officeId: z.string().nullable() }).nullable(),
+      establishments: z
+        .array(z.object({ id: z.string().describe('unified number'), name: bilingual, openedOnAbsher: z.boolean() }))
+        .describe('the establishments the labour ministry sandbox records this persona as owning'),
     }),
   ),
+});
+
+export const SANDBOX_MAX_WORKERS = 20_000;
+export const ESTABLISHMENT_REGIONS = ['riyadh', 'makkah', 'madinah', 'eastern', 'asir', 'qassim', 'tabuk', 'hail', 'jazan'] as const;
+
+export const addEstablishmentBody = z.strictObject({
+  workers: z.number().int().min(0).max(SANDBOX_MAX_WORKERS).describe(`how many synthetic workers it employs (at most ${SANDBOX_MAX_WORKERS})`),
+  ownerIdNumber: idNumberSchema.optional().describe('a citizen already in the registry (a persona, or one added with POST /sandbox/persons); otherwise a new citizen is drawn'),
+  region: z.enum(ESTABLISHMENT_REGIONS).optional().describe('default riyadh'),
+});
+export type AddEstablishmentInput = z.infer<typeof addEstablishmentBody>;
+
+export const sandboxEstablishmentView = z.object({
+  id: z.string().describe('the unified number'),
+  crNumber: z.string(),
+  labourFile: z.string(),
+  name: bilingual,
+  region: z.string(),
+  city: z.string(),
+  workerCount: z.number().int(),
+  owner: z.object({ idNumber: z.string(), birthDate: z.string(), mobile: z.string() }).describe('register with these (POST /registrations), then open the establishment with POST /establishments'),
+});
+
+export const agencyParams = z.strictObject({ agency: z.enum(['labour', 'health']) });
+export const faultsView = z.object({
+  down: z.boolean().describe('every call fails as if the agency could not be reached: the platform answers 503 dependency_unavailable with Retry-After'),
+  delayMs: z.number().int().describe('each call waits this long; at or above AGENCY_TIMEOUT_MS it times out'),
+  refusalPercent: z.number().int().describe('the share (0–100) of approvals the agency refuses'),
+});
+export const faultsBody = z.strictObject({
+  down: z.boolean().optional(),
+  delayMs: z.number().int().min(0).max(60_000).optional(),
+  refusalPercent: z.number().int().min(0).max(100).optional(),
 });

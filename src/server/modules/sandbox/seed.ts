@@ -12,14 +12,17 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { SANDBOX_CHANNEL_CLIENTS } from '../../config';
 import type { Executor } from '../../db/client';
-import { accounts, offices, registryFamilyLinks, registryPersons, staffRoles, termsVersions } from '../../db/schema';
+import { accounts, establishments, offices, registryFamilyLinks, registryPersons, sandboxEstablishments, sandboxMedical, staffRoles, termsVersions } from '../../db/schema';
 import type { Deps } from '../../deps';
 import { newId } from '../../platform/crypto';
 import { addDays, populationConstants } from '../../../domain/synthetic/population';
-import { insertAccountsSql, insertFamilyLinksSql, insertPersonsSql, type AccountOptions, type BulkContext } from './bulk-sql';
+import { insertAccountsSql, insertEstablishmentsSql, insertFamilyLinksSql, insertPersonsSql, type AccountOptions, type BulkContext } from './bulk-sql';
 import { SANDBOX_OFFICES } from './offices';
 import {
+  generatedPersonaWorkers,
+  PERSONA_ESTABLISHMENTS,
   PERSONA_RELATIVES,
+  PERSONA_WORKERS,
   PERSONAS,
   personaFingerprints,
   personaPassportNumber,
@@ -32,8 +35,10 @@ export type SeedResult = {
   /** True when this was a first-start seeding that had already been done. */
   skipped: boolean;
   offices: number;
-  /** Demo personas and their relatives loaded now. */
+  /** Demo personas, their relatives and their establishments' workers loaded now. */
   personas: number;
+  /** Establishments added to the labour ministry's sandbox now (the personas' and those the synthetic workers refer to). */
+  establishments: number;
   /** Synthetic persons added now. */
   persons: number;
   /** Accounts created now (personas' and synthetic persons'). */
@@ -57,7 +62,7 @@ export async function seedSandbox(deps: Deps, opts: SeedOptions): Promise<SeedRe
   if (!Number.isInteger(opts.persons) || opts.persons < 0) throw new RangeError('persons must be a whole number');
   const db = deps.database.db;
   const now = deps.clock.now();
-  const result: SeedResult = { skipped: false, offices: 0, personas: 0, persons: 0, accounts: 0, firstIndex: null };
+  const result: SeedResult = { skipped: false, offices: 0, personas: 0, establishments: 0, persons: 0, accounts: 0, firstIndex: null };
 
   // A cheap look first, so that an ordinary restart does not pay for a password hash.
   if (opts.firstStartOnly && (await firstStartDone(db))) return { ...result, skipped: true };
@@ -82,15 +87,18 @@ export async function seedSandbox(deps: Deps, opts: SeedOptions): Promise<SeedRe
         const to = Math.min(first + firstStartPersons, from + chunkSize);
         await tx.execute(sql.raw(insertPersonsSql(ctx, from, to)));
         await tx.execute(sql.raw(insertFamilyLinksSql(ctx, from, to)));
+        await tx.execute(sql.raw(insertEstablishmentsSql(ctx, from, to)));
       }
       firstIndex = first;
     }
-    await recordFirstStart(tx, { at: now.toISOString(), offices: SANDBOX_OFFICES.length, ...personas, persons: firstStartPersons }, now);
-    return { personas, firstIndex };
+    const establishmentCount = await countEstablishments(tx);
+    await recordFirstStart(tx, { at: now.toISOString(), offices: SANDBOX_OFFICES.length, ...personas, persons: firstStartPersons, establishments: establishmentCount }, now);
+    return { personas, firstIndex, establishments: establishmentCount };
   });
   if (base) {
     result.offices = SANDBOX_OFFICES.length;
     result.personas = base.personas.persons;
+    result.establishments = base.establishments;
     result.accounts += base.personas.accounts;
     result.persons = firstStartPersons;
     result.firstIndex = base.firstIndex;
@@ -99,7 +107,9 @@ export async function seedSandbox(deps: Deps, opts: SeedOptions): Promise<SeedRe
   }
   if (opts.firstStartOnly || opts.persons === 0) return result;
 
+  const establishmentsBefore = await countEstablishments(db);
   const added = await addPersonsWithAccounts(deps, opts.persons, passwordHash, chunkSize);
+  result.establishments += (await countEstablishments(db)) - establishmentsBefore;
   result.persons += opts.persons;
   result.accounts += opts.persons;
   result.firstIndex ??= added.first;
@@ -133,6 +143,8 @@ async function addPersonsWithAccounts(deps: Deps, count: number, passwordHash: s
     // An account is read from its registry row, so it waits for the chunk's persons.
     await personsCommitted;
     await run(insertAccountsSql(ctx, from, to, accountOptions));
+    // The establishments the chunk's workers refer to, owned by citizens already in the registry.
+    await run(insertEstablishmentsSql(ctx, from, to));
     deps.logger.debug({ from, to }, 'sandbox persons and accounts seeded');
   };
 
@@ -159,6 +171,11 @@ async function addPersonsWithAccounts(deps: Deps, count: number, passwordHash: s
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
   return { first };
+}
+
+async function countEstablishments(ex: Executor): Promise<number> {
+  const [row] = await ex.select({ n: sql<number>`count(*)` }).from(sandboxEstablishments);
+  return Number(row?.n ?? 0);
 }
 
 async function latestTermsVersion(tx: Executor): Promise<number> {
@@ -232,37 +249,76 @@ async function insertPersonas(
       .values({ headIdNumber: head, memberIdNumber: relative.person.idNumber, relation: relative.relation })
       .onConflictDoNothing();
   }
+  persons += await insertPersonaEstablishments(tx, state.asOf, idOf, now);
   return { persons, accounts: created };
 }
 
+/**
+ * The personas' establishments in the labour ministry's sandbox (opened on Absher when the
+ * persona says so), their listed and generated workers, and the health ministry's record of
+ * the newly arrived one. Workers go in one statement per 500.
+ */
+async function insertPersonaEstablishments(tx: Executor, asOf: string, accountIdOf: Map<string, string>, now: Date): Promise<number> {
+  for (const e of PERSONA_ESTABLISHMENTS) {
+    const owner = PERSONAS.find((p) => p.key === e.owner)!;
+    await tx
+      .insert(sandboxEstablishments)
+      .values({ id: e.id, crNumber: e.crNumber, labourFile: e.labourFile, nameAr: e.name.ar, nameEn: e.name.en, region: e.region, city: e.city, ownerIdNumber: owner.person.idNumber })
+      .onConflictDoNothing();
+    const ownerAccountId = accountIdOf.get(e.owner);
+    if (e.opened && ownerAccountId) {
+      await tx.insert(establishments).values({ id: e.id, ownerAccountId, nameAr: e.name.ar, nameEn: e.name.en, region: e.region, openedAt: now }).onConflictDoNothing();
+    }
+  }
+  const workers = [...PERSONA_WORKERS.map((w) => w.person), ...generatedPersonaWorkers()];
+  let inserted = 0;
+  for (let i = 0; i < workers.length; i += 500) {
+    const rows = await tx
+      .insert(registryPersons)
+      .values(workers.slice(i, i + 500).map((p) => registryRow(p, asOf)))
+      .onConflictDoNothing()
+      .returning({ idNumber: registryPersons.idNumber });
+    inserted += rows.length;
+  }
+  for (const w of PERSONA_WORKERS) {
+    if (!w.medical) continue;
+    await tx
+      .insert(sandboxMedical)
+      .values({ idNumber: w.person.idNumber, examResult: w.medical.result, examinedOn: addDays(asOf, w.medical.examinedInDays), insuredUntil: addDays(asOf, w.medical.insuredForDays) })
+      .onConflictDoNothing();
+  }
+  return inserted;
+}
+
 async function insertRegistryPerson(tx: Executor, p: PersonaPerson, asOf: string): Promise<number> {
+  const rows = await tx.insert(registryPersons).values(registryRow(p, asOf)).onConflictDoNothing().returning({ idNumber: registryPersons.idNumber });
+  return rows.length;
+}
+
+function registryRow(p: PersonaPerson, asOf: string): typeof registryPersons.$inferInsert {
   const fingerprints = personaFingerprints(p.idNumber);
   const expiresOn = p.passport ? addDays(asOf, p.passport.expiresInDays) : null;
-  const rows = await tx
-    .insert(registryPersons)
-    .values({
-      idNumber: p.idNumber,
-      kind: p.kind,
-      nameAr: p.name.ar,
-      nameEn: p.name.en,
-      gender: p.gender,
-      birthDate: p.birthDate,
-      nationality: p.nationality,
-      mobile: p.mobile,
-      fingerprintRight: fingerprints.right,
-      fingerprintLeft: fingerprints.left,
-      passportNumber: p.passport ? personaPassportNumber(p) : null,
-      passportIssuedOn: p.passport && expiresOn ? addDays(expiresOn, 1 - (p.passport.years === 10 ? 3652 : 1826)) : null,
-      passportExpiresOn: expiresOn,
-      iqamaExpiresOn: p.iqamaExpiresInDays === null ? null : addDays(asOf, p.iqamaExpiresInDays),
-      sponsorKind: p.sponsor?.kind ?? null,
-      sponsorId: p.sponsor?.id ?? null,
-      profession: p.profession,
-      maritalStatus: p.maritalStatus,
-    })
-    .onConflictDoNothing()
-    .returning({ idNumber: registryPersons.idNumber });
-  return rows.length;
+  return {
+    idNumber: p.idNumber,
+    kind: p.kind,
+    nameAr: p.name.ar,
+    nameEn: p.name.en,
+    gender: p.gender,
+    birthDate: p.birthDate,
+    nationality: p.nationality,
+    mobile: p.mobile,
+    fingerprintRight: fingerprints.right,
+    fingerprintLeft: fingerprints.left,
+    passportNumber: p.passport ? personaPassportNumber(p) : null,
+    passportIssuedOn: p.passport && expiresOn ? addDays(expiresOn, 1 - (p.passport.years === 10 ? 3652 : 1826)) : null,
+    passportExpiresOn: expiresOn,
+    iqamaExpiresOn: p.iqamaExpiresInDays === null ? null : addDays(asOf, p.iqamaExpiresInDays),
+    sponsorKind: p.sponsor?.kind ?? null,
+    sponsorId: p.sponsor?.id ?? null,
+    profession: p.profession,
+    maritalStatus: p.maritalStatus,
+    arrivedOn: p.arrivedInDays === undefined ? null : addDays(asOf, p.arrivedInDays),
+  };
 }
 
 function isoDay(d: Date): string {
