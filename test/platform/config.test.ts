@@ -13,6 +13,10 @@ const production = {
   TRAFFIC_TOKEN: 'token',
   TRAVEL_BANS_URL: 'https://bans.example.test',
   TRAVEL_BANS_TOKEN: 'token',
+  LABOUR_URL: 'https://labour.example.test',
+  LABOUR_TOKEN: 'token',
+  HEALTH_URL: 'https://health.example.test',
+  HEALTH_TOKEN: 'token',
 };
 
 function problems(env: Record<string, string>): string[] {
@@ -67,6 +71,8 @@ describe('configuration', () => {
         'REGISTRY_URL and REGISTRY_TOKEN are required in production',
         'TRAFFIC_URL and TRAFFIC_TOKEN are required in production',
         'TRAVEL_BANS_URL and TRAVEL_BANS_TOKEN are required in production',
+        'LABOUR_URL and LABOUR_TOKEN are required in production',
+        'HEALTH_URL and HEALTH_TOKEN are required in production',
       ]),
     );
   });
