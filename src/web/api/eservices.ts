@@ -15,10 +15,15 @@ export type Service = {
   delegable: boolean;
   rules: Array<{ code: string; text: Bilingual }>;
   parameters: Record<string, ServiceParameter>;
+  /** The lines a quote or a bill of this service can hold, with what each is. */
+  feeLines: Array<{ key: string; label: Bilingual }>;
   input: Record<string, unknown>;
 };
 
 export type DatePair = { gregorian: string; hijri: string };
+
+/** The other party of an authorization: a name, and a masked identity number. */
+export type Party = { name: Bilingual | null; idNumberMasked: string };
 
 export type DocumentStatus = 'valid' | 'expiring_soon' | 'expired' | 'replaced' | 'used' | 'cancelled';
 
@@ -52,7 +57,7 @@ export type Person = {
   iqama: Expiry | null;
 };
 
-export type FeeLine = { key: string; amountHalalas: number; quantity: number };
+export type FeeLine = { key: string; label: Bilingual; amountHalalas: number; quantity: number };
 export type Fee = { totalHalalas: number; lines: FeeLine[] };
 
 export type Quote = { eligible: boolean; relation: string; refusals: Array<{ code: string; message: string }>; fee: Fee };
@@ -82,6 +87,8 @@ export type ServiceRequest = {
   beneficiary: { idNumber: string; name: Bilingual | null };
   relation: string;
   byDelegate: boolean;
+  /** When a delegate applied on a holder's behalf: both of them. */
+  delegation: { grantor: Party; delegate: Party } | null;
   appliedByYou?: boolean;
   input: Record<string, unknown>;
   fee: Fee;
@@ -109,9 +116,10 @@ export function useMyDocuments() {
   return useQuery({ queryKey: ['documents', 'me'], queryFn: () => api.get<DocumentsView>('/api/v1/me/documents'), retry: false });
 }
 
-export function usePeople() {
+export function usePeople(opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['people'],
+    enabled: opts.enabled ?? true,
     queryFn: async () => (await api.get<{ today: DatePair; people: Person[] }>('/api/v1/people')).people,
     retry: false,
     staleTime: 60_000,

@@ -18,6 +18,8 @@ export const router = createBrowserRouter([
       { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page').then((m) => ({ Component: m.DashboardPage })) },
       { path: 'services/:code', lazy: () => import('../features/eservices/service-page').then((m) => ({ Component: m.ServicePage })) },
       { path: 'requests/:id', lazy: () => import('../features/eservices/request-page').then((m) => ({ Component: m.RequestPage })) },
+      { path: 'authorizations', lazy: () => import('../features/delegations/delegations-page').then((m) => ({ Component: m.DelegationsPage })) },
+      { path: 'access-log', lazy: () => import('../features/access-log/access-log-page').then((m) => ({ Component: m.AccessLogPage })) },
       { path: 'office', lazy: () => import('../features/office/office-page').then((m) => ({ Component: m.OfficePage })) },
       { path: 'sandbox', lazy: () => import('../features/sandbox/personas-page').then((m) => ({ Component: m.PersonasPage })) },
       { path: 'sandbox/sms', lazy: () => import('../features/sandbox/sms-inbox-page').then((m) => ({ Component: m.SmsInboxPage })) },

@@ -16,10 +16,14 @@ const absher: MantineColorsTuple = [
   '#00421f',
 ];
 
+// Mantine's orange, with its darkest shade darker still: status badges write orange.9 on a
+// light orange ground, where Mantine's #d9480f reads at 3.9:1.
+const orange: MantineColorsTuple = ['#fff4e6', '#ffe8cc', '#ffd8a8', '#ffc078', '#ffa94d', '#ff922b', '#fd7e14', '#f76707', '#e8590c', '#a33a0c'];
+
 export const theme = createTheme({
   primaryColor: 'absher',
   primaryShade: 7,
-  colors: { absher },
+  colors: { absher, orange },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Tahoma, "Noto Sans Arabic", "Noto Sans", "DejaVu Sans", Arial, sans-serif',
   // Long Arabic titles must fit a 360 px screen without breaking every other word.
@@ -43,6 +47,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-placeholder': 'var(--mantine-color-gray-6)',
+    // Red buttons (cancel a request, revoke an authorization): Mantine's red on white is 3.3:1.
+    '--mantine-color-red-outline': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
+    '--mantine-color-red-filled-hover': '#a51d1d',
   },
   dark: {},
 });

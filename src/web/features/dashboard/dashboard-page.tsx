@@ -1,6 +1,8 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useOffices } from '../../api/offices';
+import { pick } from '../../api/pick';
 import type { Me } from '../../api/types';
 import { RequireAuth } from '../../session/require-auth';
 import { DualDate } from '../../shared/dual-date';
@@ -9,6 +11,7 @@ import { channelLabel, locationLabel, statusColor, statusLabel } from '../../sha
 import { Ltr } from '../../shared/ltr';
 import { PageHeading } from '../../shared/page-heading';
 import { MyDocuments, MyRequests, People } from './eservices-sections';
+import { MyAuthorizations, RecentAccess } from './privacy-sections';
 
 export function DashboardPage() {
   return <RequireAuth>{(me) => <Dashboard me={me} />}</RequireAuth>;
@@ -17,6 +20,12 @@ export function DashboardPage() {
 function Dashboard({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   const name = i18n.language === 'en' ? me.name.en : me.name.ar;
+  const offices = useOffices();
+  // An office id is named as the directorate lists it; a bank or kiosk by the portal's labels.
+  const place = (id: string) => {
+    const office = offices.data?.find((o) => o.id === id);
+    return office ? pick(office.name, i18n.language) : locationLabel(t, id);
+  };
 
   const identity: Fact[] = [
     { label: t('dashboard.nameAr'), value: <span lang="ar" dir="rtl">{me.name.ar}</span>, testId: 'name-ar' },
@@ -42,7 +51,7 @@ function Dashboard({ me }: { me: Me }) {
     account.push({ label: t('dashboard.activationChannel'), value: channelLabel(t, me.activation.channel), testId: 'activation-channel' });
     account.push({ label: t('dashboard.activatedAt'), value: <DualDate iso={me.activation.at} />, testId: 'activated-at' });
     if (me.activation.location) {
-      account.push({ label: t('dashboard.activatedWhere'), value: locationLabel(t, me.activation.location), testId: 'activation-location' });
+      account.push({ label: t('dashboard.activatedWhere'), value: place(me.activation.location), testId: 'activation-location' });
     }
   }
 
@@ -71,6 +80,10 @@ function Dashboard({ me }: { me: Me }) {
       <MyRequests />
       <MyDocuments />
       <People />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <MyAuthorizations />
+        <RecentAccess />
+      </SimpleGrid>
       {staff.length > 0 && (
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="staff-title">
           <Title order={2} size="h3" id="staff-title" mb="xs">
@@ -81,7 +94,7 @@ function Dashboard({ me }: { me: Me }) {
             {me.officeId ? (
               <>
                 {' — '}
-                <Ltr>{me.officeId}</Ltr>
+                {place(me.officeId)}
               </>
             ) : null}
           </Text>

@@ -10,6 +10,7 @@ import { DualDate } from '../../shared/dual-date';
 import { Facts, type Fact } from '../../shared/facts';
 import { Ltr } from '../../shared/ltr';
 import { Money } from '../../shared/money';
+import { PartyName } from '../../shared/party-name';
 import { billStatusLabel, documentKindLabel, documentStatusColor, documentStatusLabel, relationLabel, requestStatusColor, requestStatusLabel } from '../eservices/labels';
 
 function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
@@ -166,6 +167,12 @@ function RequestCard({ r }: { r: ServiceRequest }) {
     { label: t('eservices.requests.createdOn'), value: <DualDate iso={r.createdAt} /> },
     { label: t('eservices.requests.fee'), value: <Money halalas={r.fee.totalHalalas} /> },
   ];
+  if (r.delegation) {
+    // The delegate sees whom they acted for; the holder sees which delegate acted.
+    facts.splice(2, 0, r.appliedByYou
+      ? { label: t('eservices.requests.onBehalfOf'), value: <PartyName party={r.delegation.grantor} /> }
+      : { label: t('eservices.requests.byDelegate'), value: <PartyName party={r.delegation.delegate} /> });
+  }
   return (
     <Card withBorder radius="sm" padding="md" component="li" data-testid={`request-${r.number}`}>
       <Title order={3} size="h5" mb="xs">

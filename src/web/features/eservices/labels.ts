@@ -8,13 +8,8 @@ function has<T extends object>(obj: T, key: string): key is Extract<keyof T, str
   return Object.prototype.hasOwnProperty.call(obj, key);
 }
 
-
 export function paramLabel(t: TFunction, key: string): string {
   return has(E.params, key) ? t(`eservices.params.${key}`) : key;
-}
-
-export function feeLineLabel(t: TFunction, key: string): string {
-  return has(E.feeLines, key) ? t(`eservices.feeLines.${key}`) : key;
 }
 
 export function documentKindLabel(t: TFunction, kind: string): string {

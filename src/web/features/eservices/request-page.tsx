@@ -16,7 +16,9 @@ import { Ltr } from '../../shared/ltr';
 import { Money } from '../../shared/money';
 import { PageHeading } from '../../shared/page-heading';
 import { BillFacts, StatusBadge } from '../dashboard/eservices-sections';
-import { documentKindLabel, feeLineLabel, requestStatusColor, requestStatusLabel } from './labels';
+import { FeeLines } from '../../shared/fee-lines';
+import { PartyName } from '../../shared/party-name';
+import { documentKindLabel, requestStatusColor, requestStatusLabel } from './labels';
 
 export function RequestPage() {
   return <RequireAuth>{() => <RequestLoader />}</RequireAuth>;
@@ -72,6 +74,13 @@ function RequestView({ r }: { r: ServiceRequest }) {
     { label: t('eservices.requests.createdOn'), value: <DualDate iso={r.createdAt} /> },
     { label: t('eservices.requests.fee'), value: <Money halalas={r.fee.totalHalalas} /> },
   ];
+  if (r.delegation) {
+    // Both sides of the authorization: the holder it was done for, and the delegate who did it.
+    facts.splice(4, 0,
+      { label: t('eservices.requests.onBehalfOf'), value: <PartyName party={r.delegation.grantor} />, testId: 'on-behalf-of' },
+      { label: t('eservices.requests.byDelegate'), value: <PartyName party={r.delegation.delegate} />, testId: 'by-delegate' },
+    );
+  }
   const docs = r.outcome?.documents ?? [];
   const refusals = r.outcome?.refusals ?? [];
   return (
@@ -86,22 +95,7 @@ function RequestView({ r }: { r: ServiceRequest }) {
         <div aria-live="polite">
           <Facts items={facts} />
         </div>
-        {r.fee.lines.length > 0 && (
-          <List size="sm" mt="sm">
-            {r.fee.lines.map((l) => (
-              <List.Item key={l.key}>
-                {feeLineLabel(t, l.key)}
-                {l.quantity > 1 && (
-                  <>
-                    {' × '}
-                    <Ltr>{l.quantity}</Ltr>
-                  </>
-                )}
-                : <Money halalas={l.amountHalalas * l.quantity} />
-              </List.Item>
-            ))}
-          </List>
-        )}
+        <FeeLines lines={r.fee.lines} testId="fee-lines" />
       </Card>
       {r.bills.length > 0 && (
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="bills-title" data-testid="bills">

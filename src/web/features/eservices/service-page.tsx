@@ -7,21 +7,25 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { api } from '../../api/client';
+import { useDelegations, type ReceivedDelegation } from '../../api/delegations';
 import { REQUESTS_KEY, usePeople, useServices, type Quote, type Service, type ServiceRequest } from '../../api/eservices';
+import { useOffices } from '../../api/offices';
 import { pick } from '../../api/pick';
 import type { Me } from '../../api/types';
 import { RequireAuth } from '../../session/require-auth';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
 import { Ltr } from '../../shared/ltr';
 import { LtrInput } from '../../shared/ltr-input';
+import { DualDate } from '../../shared/dual-date';
+import { FeeLines } from '../../shared/fee-lines';
 import { Money } from '../../shared/money';
 import { PageHeading } from '../../shared/page-heading';
-import { feeLineLabel, relationLabel } from './labels';
-
-const OFFICES = ['office-riyadh', 'office-jeddah', 'office-makkah', 'office-madinah', 'office-dammam', 'office-abha', 'office-tabuk', 'office-hail', 'office-jazan', 'office-qassim'];
+import { PartyName } from '../../shared/party-name';
+import { idNumberField, toWire } from '../../shared/validation';
+import { relationLabel } from './labels';
 
 type Values = {
   beneficiary: string;
@@ -38,8 +42,9 @@ type Values = {
 const required = z.string().min(1, 'required');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'required');
 
-function schemaFor(code: string) {
-  const base = { beneficiary: required };
+function schemaFor(code: string, typedBeneficiary: boolean) {
+  // A delegate types the beneficiary's number: the holder's people are not theirs to list.
+  const base = { beneficiary: typedBeneficiary ? idNumberField : required };
   switch (code) {
     case 'exit_reentry_visa':
       return z.object({ ...base, type: z.enum(['single', 'multiple']), durationMonths: z.number({ error: 'required' }).int().min(1, 'required') });
@@ -76,6 +81,8 @@ export function ServicePage() {
 function ServiceLoader({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { code = '' } = useParams();
+  const [search] = useSearchParams();
+  const delegationId = search.get('delegation');
   const services = useServices();
   if (services.isPending) return <Text>{t('app.loading')}</Text>;
   if (services.isError) return <ApiErrorAlert error={services.error} />;
@@ -86,24 +93,46 @@ function ServiceLoader({ me }: { me: Me }) {
         {t('eservices.apply.notFound')}
       </Alert>
     );
-  return <ServiceForm me={me} service={service} />;
+  return delegationId ? <AsDelegate me={me} service={service} delegationId={delegationId} /> : <ServiceForm me={me} service={service} />;
 }
 
-function ServiceForm({ me, service }: { me: Me; service: Service }) {
+/** Applying as a delegate: only under an authorization received, in force and covering the service. */
+function AsDelegate({ me, service, delegationId }: { me: Me; service: Service; delegationId: string }) {
+  const { t } = useTranslation();
+  const delegations = useDelegations();
+  if (delegations.isPending) return <Text>{t('app.loading')}</Text>;
+  if (delegations.isError) return <ApiErrorAlert error={delegations.error} />;
+  const d = delegations.data.received.find((x) => x.id === delegationId);
+  if (!d || d.status !== 'in_force' || d.establishmentId !== null || !d.services.some((s) => s.code === service.code))
+    return (
+      <Alert color="red" variant="light" role="alert" data-testid="delegation-unusable">
+        {t('eservices.apply.delegationUnusable')}
+      </Alert>
+    );
+  return <ServiceForm me={me} service={service} delegation={d} />;
+}
+
+function ServiceForm({ me, service, delegation }: { me: Me; service: Service; delegation?: ReceivedDelegation }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const people = usePeople();
+  const offices = useOffices();
+  // A delegate does not list their own people: they act for the holder's.
+  const people = usePeople({ enabled: !delegation });
   // Only those the service is for: a citizen's number starts with 1, a resident's with 2.
   const myKind = me.idNumber.startsWith('2') ? 'resident' : 'citizen';
-  const selfAllowed = service.relations.includes('self') && service.beneficiaryKinds.includes(myKind);
+  const selfAllowed = !delegation && service.relations.includes('self') && service.beneficiaryKinds.includes(myKind);
   const eligiblePeople = (people.data ?? []).filter((p) => service.relations.includes(p.relation) && service.beneficiaryKinds.includes(p.kind));
   const { register, handleSubmit, control, formState } = useForm<Values>({
-    resolver: zodResolver(schemaFor(service.code)) as unknown as Resolver<Values>,
+    resolver: zodResolver(schemaFor(service.code, !!delegation)) as unknown as Resolver<Values>,
     defaultValues: { beneficiary: selfAllowed ? me.idNumber : '', type: 'single', durationMonths: 2, validityYears: '5', delivery: 'post', officeId: '', passportNumber: '', issuedOn: '', expiresOn: '' },
   });
   const values = useWatch({ control });
-  const body = (v: Values) => ({ beneficiaryIdNumber: v.beneficiary, input: inputOf(service.code, v) });
+  const body = (v: Values) => ({
+    beneficiaryIdNumber: delegation ? toWire.idNumber(v.beneficiary ?? '') : v.beneficiary,
+    ...(delegation ? { delegationId: delegation.id } : {}),
+    input: inputOf(service.code, v),
+  });
 
   // The quote answers for exactly these values; any change asks for a new one.
   const quoted = useRef<{ json: string; key: string } | null>(null);
@@ -123,7 +152,11 @@ function ServiceForm({ me, service }: { me: Me; service: Service }) {
   });
   const current = JSON.stringify(body(values as Values));
   const fresh = quote.data && quoted.current?.json === current;
-  const err = (name: keyof Values) => (formState.errors[name] ? t('validation.required') : undefined);
+  const err = (name: keyof Values) => {
+    const message = formState.errors[name]?.message;
+    if (!message) return formState.errors[name] ? t('validation.required') : undefined;
+    return message.startsWith('validation.') ? t(message as 'validation.required') : t('validation.required');
+  };
 
   const fields = (() => {
     switch (service.code) {
@@ -201,7 +234,9 @@ function ServiceForm({ me, service }: { me: Me; service: Service }) {
                   <Select
                     label={t('eservices.apply.office')}
                     required
-                    data={OFFICES.map((o) => ({ value: o, label: t(`eservices.offices.${o}` as 'eservices.offices.office-riyadh') }))}
+                    data={(offices.data ?? []).filter((o) => o.kind === 'office').map((o) => ({ value: o.id, label: pick(o.name, i18n.language) }))}
+                    disabled={!offices.data}
+                    data-testid="office"
                     value={field.value || null}
                     onChange={(v) => field.onChange(v ?? '')}
                     error={err('officeId')}
@@ -226,12 +261,21 @@ function ServiceForm({ me, service }: { me: Me; service: Service }) {
   })();
 
   const name = pick(service.name, i18n.language);
+  const partyName = (d: ReceivedDelegation) => (d.grantor.name ? pick(d.grantor.name, i18n.language) : t('delegations.unnamed'));
   return (
     <Stack gap="lg" maw={820}>
       <div>
         <PageHeading documentTitle={name}>{name}</PageHeading>
         <Text>{pick(service.description, i18n.language)}</Text>
       </div>
+      {delegation && (
+        <Alert color="blue" variant="light" title={t('eservices.apply.actingTitle', { name: partyName(delegation) })} data-testid="acting-for">
+          <Text size="sm">{t('eservices.apply.acting', { name: partyName(delegation) })}</Text>
+          <Text size="sm" mt={4}>
+            <PartyName party={delegation.grantor} /> — {t('eservices.apply.actingUntil')} <DualDate iso={delegation.period.endsOn.gregorian} />
+          </Text>
+        </Alert>
+      )}
       {service.rules.length > 0 && (
         <details>
           <summary>{t('eservices.apply.rules')}</summary>
@@ -245,29 +289,43 @@ function ServiceForm({ me, service }: { me: Me; service: Service }) {
       <Card withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
         <form onSubmit={handleSubmit((v) => quote.mutate(v))} noValidate>
           <Stack gap="md">
-            <Controller
-              control={control}
-              name="beneficiary"
-              render={({ field }) => (
-                <Radio.Group label={t('eservices.apply.beneficiary')} value={field.value} onChange={(v) => field.onChange(v)} name={field.name} required error={err('beneficiary')}>
-                  <Stack mt="xs" gap="xs">
-                    {selfAllowed && <Radio value={me.idNumber} label={t('eservices.apply.me', { name: pick(me.name, i18n.language) })} />}
-                    {!selfAllowed && eligiblePeople.length === 0 && !people.isPending && <Text size="sm">{t('eservices.people.none')}</Text>}
-                    {eligiblePeople.map((p) => (
-                      <Radio
-                        key={p.idNumber}
-                        value={p.idNumber}
-                        label={
-                          <>
-                            {pick(p.name, i18n.language)} — {relationLabel(t, p.relation, p.familyRelation)} (<Ltr>{p.idNumber}</Ltr>)
-                          </>
-                        }
-                      />
-                    ))}
-                  </Stack>
-                </Radio.Group>
-              )}
-            />
+            {delegation ? (
+              <LtrInput
+                label={t('eservices.apply.beneficiaryIdNumber')}
+                description={t('eservices.apply.beneficiaryIdNumberHint')}
+                required
+                inputMode="numeric"
+                autoComplete="off"
+                error={err('beneficiary')}
+                maw={360}
+                data-testid="beneficiary-id-number"
+                {...register('beneficiary')}
+              />
+            ) : (
+              <Controller
+                control={control}
+                name="beneficiary"
+                render={({ field }) => (
+                  <Radio.Group label={t('eservices.apply.beneficiary')} value={field.value} onChange={(v) => field.onChange(v)} name={field.name} required error={err('beneficiary')}>
+                    <Stack mt="xs" gap="xs">
+                      {selfAllowed && <Radio value={me.idNumber} label={t('eservices.apply.me', { name: pick(me.name, i18n.language) })} />}
+                      {!selfAllowed && eligiblePeople.length === 0 && !people.isPending && <Text size="sm">{t('eservices.people.none')}</Text>}
+                      {eligiblePeople.map((p) => (
+                        <Radio
+                          key={p.idNumber}
+                          value={p.idNumber}
+                          label={
+                            <>
+                              {pick(p.name, i18n.language)} — {relationLabel(t, p.relation, p.familyRelation)} (<Ltr>{p.idNumber}</Ltr>)
+                            </>
+                          }
+                        />
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                )}
+              />
+            )}
             <Title order={2} size="h4">
               {t('eservices.apply.details')}
             </Title>
@@ -302,22 +360,7 @@ function ServiceForm({ me, service }: { me: Me; service: Service }) {
                 </List>
               </>
             )}
-            {quote.data.fee.lines.length > 0 && (
-              <List mt="sm" size="sm">
-                {quote.data.fee.lines.map((l) => (
-                  <List.Item key={l.key}>
-                    {feeLineLabel(t, l.key)}
-                    {l.quantity > 1 && (
-                      <>
-                        {' × '}
-                        <Ltr>{l.quantity}</Ltr>
-                      </>
-                    )}
-                    : <Money halalas={l.amountHalalas * l.quantity} />
-                  </List.Item>
-                ))}
-              </List>
-            )}
+            <FeeLines lines={quote.data.fee.lines} testId="quote-lines" />
             <Text mt="sm" fw={700}>
               {t('eservices.apply.total')}: <Money halalas={quote.data.fee.totalHalalas} testId="quote-total" />
             </Text>
