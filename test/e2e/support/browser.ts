@@ -29,7 +29,14 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** axe finds no WCAG 2.2 AA violation on the page as it is now. */
 export async function expectAccessible(page: Page, step: string): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n    ')}`);
+  // For contrast, the colours and ratio axe measured say at once what to change.
+  const why = (n: { any: Array<{ data?: unknown }> }) => {
+    const d = n.any[0]?.data as { fgColor?: string; bgColor?: string; contrastRatio?: number } | undefined;
+    return d?.contrastRatio ? ` (${d.fgColor} on ${d.bgColor}: ${d.contrastRatio})` : '';
+  };
+  const summary = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ') + why(n)).slice(0, 5).join('\n    ')}`,
+  );
   expect(summary, `accessibility violations on ${step}`).toEqual([]);
 }
 
