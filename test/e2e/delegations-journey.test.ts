@@ -90,12 +90,17 @@ describe('e-authorizations', () => {
     expect(await holder.getByTestId(`request-${requestNumber}`).textContent()).toContain(PERSONAS.citizen.name.ar);
     await visit(holder, 'delegations-holder-ar', '04-dashboard');
 
-    // He revokes it at once; the delegate sees it revoked.
+    // What the delegate did, from the authorization itself.
     await holder.goto('/authorizations');
+    await holder.getByTestId('given').getByTestId('show-activity').first().click();
+    await holder.getByTestId('activity').getByText(requestNumber).waitFor();
+    await visit(holder, 'delegations-holder-ar', '05-activity');
+
+    // He revokes it at once; the delegate sees it revoked.
     await holder.getByTestId('given').getByTestId('revoke').first().click();
     await holder.getByTestId('confirm-revoke').click();
     await holder.getByTestId('given').getByTestId('delegation-status').filter({ hasText: ar.delegations.statuses.revoked }).waitFor();
-    await visit(holder, 'delegations-holder-ar', '05-revoked');
+    await visit(holder, 'delegations-holder-ar', '06-revoked');
     await delegate.goto('/authorizations');
     await delegate.getByTestId('received').getByTestId('delegation-status').filter({ hasText: en.delegations.statuses.revoked }).waitFor();
     expect(await delegate.getByTestId(`act-${SERVICE}`).count()).toBe(0);

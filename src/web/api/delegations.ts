@@ -24,7 +24,21 @@ export type Delegations = { given: GivenDelegation[]; received: ReceivedDelegati
 
 export type GrantBody = { delegateIdNumber: string; services: string[]; startsOn?: string; endsOn: string };
 
+export type DelegationActivity = {
+  requests: Array<{ id: string; number: string; service: string; serviceName: Bilingual; status: string; beneficiaryIdNumber: string; createdAt: string }>;
+};
+
 export const DELEGATIONS_KEY = ['delegations'] as const;
+
+/** What the delegate did under an authorization the holder gave: asked only when shown. */
+export function useDelegationActivity(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...DELEGATIONS_KEY, id, 'activity'],
+    queryFn: () => api.get<DelegationActivity>(`/api/v1/delegations/${encodeURIComponent(id)}/activity`),
+    enabled,
+    retry: false,
+  });
+}
 
 export function useDelegations() {
   return useQuery({ queryKey: DELEGATIONS_KEY, queryFn: () => api.get<Delegations>('/api/v1/delegations'), retry: false });

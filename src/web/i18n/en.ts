@@ -365,6 +365,9 @@ export const en: typeof ar = {
     noServices: 'No service can be delegated.',
     dateOrder: 'The last day must come after the first.',
     establishment: 'Establishment (unified number)',
+    showActivity: 'What the delegate did',
+    hideActivity: 'Hide what the delegate did',
+    activityNone: 'The delegate has made no request under this authorization.',
   },
   accessLog: {
     title: 'Who looked at my data',

@@ -1,12 +1,12 @@
 // E-authorizations: give one (a Saudi citizen with an active account, named services, a
 // period), see those given (and revoke them at once) and those received (and apply on the
 // holder's behalf within them).
-import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDelegations, useRevokeDelegation, type GivenDelegation, type ReceivedDelegation } from '../../api/delegations';
+import { useDelegationActivity, useDelegations, useRevokeDelegation, type GivenDelegation, type ReceivedDelegation } from '../../api/delegations';
 import { pick } from '../../api/pick';
 import type { Me } from '../../api/types';
 import { RequireAuth } from '../../session/require-auth';
@@ -17,6 +17,7 @@ import { Facts, type Fact } from '../../shared/facts';
 import { PageHeading } from '../../shared/page-heading';
 import { PartyName } from '../../shared/party-name';
 import { StatusBadge } from '../dashboard/eservices-sections';
+import { requestStatusLabel } from '../eservices/labels';
 import { GrantForm } from './grant-form';
 import { delegationStatusColor } from './labels';
 
@@ -109,10 +110,15 @@ function GivenCard({ d }: { d: GivenDelegation }) {
   const { t, i18n } = useTranslation();
   const revoke = useRevokeDelegation();
   const [confirming, setConfirming] = useState(false);
+  const [showActivity, setShowActivity] = useState(false);
   const facts: Fact[] = [{ label: t('delegations.delegate'), value: <PartyName party={d.delegate} />, testId: 'delegate' }, ...commonFacts(t, i18n.language, d)];
   return (
     <Card withBorder radius="sm" padding="md" component="li" data-testid={`given-${d.id}`}>
       <Facts items={facts} />
+      <Button variant="subtle" px={0} mt="xs" aria-expanded={showActivity} onClick={() => setShowActivity((s) => !s)} data-testid="show-activity">
+        {showActivity ? t('delegations.hideActivity') : t('delegations.showActivity')}
+      </Button>
+      {showActivity && <Activity id={d.id} />}
       <ApiErrorAlert error={revoke.error} />
       {d.canRevoke &&
         (confirming ? (
@@ -154,5 +160,26 @@ function ReceivedCard({ d }: { d: ReceivedDelegation }) {
         </Group>
       )}
     </Card>
+  );
+}
+
+/** The requests the delegate made under an authorization, each with its status and a link. */
+function Activity({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const activity = useDelegationActivity(id, true);
+  if (activity.isPending) return <Text size="sm">{t('app.loading')}</Text>;
+  if (activity.isError) return <ApiErrorAlert error={activity.error} />;
+  if (activity.data.requests.length === 0) return <Text size="sm">{t('delegations.activityNone')}</Text>;
+  return (
+    <List size="sm" data-testid="activity">
+      {activity.data.requests.map((r) => (
+        <List.Item key={r.id}>
+          <Anchor component={Link} to={`/requests/${r.id}`}>
+            {pick(r.serviceName, i18n.language)} — <Ltr>{r.number}</Ltr>
+          </Anchor>{' '}
+          — {requestStatusLabel(t, r.status)} — <DualDate iso={r.createdAt} />
+        </List.Item>
+      ))}
+    </List>
   );
 }
