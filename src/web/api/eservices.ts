@@ -74,7 +74,7 @@ export type Bill = {
   refundStatus: 'due' | 'refunded' | null;
 };
 
-export type RequestStatus = 'awaiting_consent' | 'awaiting_payment' | 'submitted' | 'issued' | 'rejected' | 'cancelled';
+export type RequestStatus = 'awaiting_consent' | 'awaiting_release' | 'awaiting_payment' | 'submitted' | 'issued' | 'rejected' | 'cancelled';
 
 export type OutcomeDocument = { kind: string; number: string; issuedOn?: string; expiresOn?: string };
 

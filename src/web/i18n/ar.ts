@@ -437,7 +437,8 @@ export const ar = {
       byDelegate: 'قدّمه المفوَّض',
       open: 'عرض الطلب {{number}}',
       statuses: {
-        awaiting_consent: 'بانتظار موافقة ولي الأمر',
+        awaiting_consent: 'بانتظار الموافقة',
+        awaiting_release: 'بانتظار إخلاء الطرف من المنشأة الحالية',
         awaiting_payment: 'بانتظار السداد',
         submitted: 'قيد المعالجة',
         issued: 'صدرت',

@@ -439,7 +439,8 @@ export const en: typeof ar = {
       byDelegate: 'Applied by the delegate',
       open: 'View request {{number}}',
       statuses: {
-        awaiting_consent: 'Awaiting the guardian’s consent',
+        awaiting_consent: 'Awaiting consent',
+        awaiting_release: 'Awaiting release by the current employer',
         awaiting_payment: 'Awaiting payment',
         submitted: 'Being processed',
         issued: 'Issued',

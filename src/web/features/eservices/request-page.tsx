@@ -51,7 +51,7 @@ function RequestView({ r }: { r: ServiceRequest }) {
       void client.invalidateQueries({ queryKey: REQUESTS_KEY, exact: true });
     },
   });
-  const waiting = r.status === 'awaiting_payment' || r.status === 'submitted' || r.status === 'awaiting_consent';
+  const waiting = r.status === 'awaiting_payment' || r.status === 'submitted' || r.status === 'awaiting_consent' || r.status === 'awaiting_release';
   const facts: Fact[] = [
     { label: t('eservices.requests.number'), value: <Ltr>{r.number}</Ltr>, testId: 'request-number' },
     { label: t('eservices.requests.service'), value: pick(r.serviceName, i18n.language) },
