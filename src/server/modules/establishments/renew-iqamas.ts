@@ -15,8 +15,11 @@ import { standingAt } from './access';
 import { billsFor, openByConflictKey, type BillRow, type RequestRow } from './repository';
 
 export const RENEWAL_SERVICE = 'iqama_renew';
-/** Workers submitted at once: enough to keep a PostgreSQL pool busy, few enough not to starve other callers. */
-const PARALLEL = 4;
+/**
+ * Workers submitted at once: on PostgreSQL enough to use a good part of the pool without
+ * starving other callers; the embedded database has one connection, where more would only queue.
+ */
+const PARALLEL = { postgres: 8, pglite: 2 } as const;
 
 export type Outcome = 'submitted' | 'refused' | 'conflict' | 'error';
 export type WorkerResult = {
@@ -101,7 +104,7 @@ export async function renewIqamas(deps: Deps, cmd: RenewCommand): Promise<Worker
       results.set(idNumber, await one(idNumber));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, workers.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(PARALLEL[deps.database.engine], workers.length) }, lane));
   return workers.map((w) => results.get(w)!);
 }
 

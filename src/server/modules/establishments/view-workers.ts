@@ -38,8 +38,11 @@ function registryQuery(today: IsoDate, q: Omit<WorkersCsvQueryInput, 'lang'>, of
 async function gather(deps: ViewDeps, standing: Standing, persons: RegistryPerson[], action: string, viewer: string, meta: Meta): Promise<WorkerEntry[]> {
   const now = deps.clock.now();
   const ids = persons.map((p) => p.idNumber);
-  const [open, labels] = await Promise.all([openRequestsOf(deps.database.db, ids), professionLabels(deps.labour, now.getTime())]);
-  await recordWorkerViews(deps.database.db, {
+  // The view is recorded while the page's other reads run: all of it before anything leaves.
+  const [open, labels] = await Promise.all([
+    openRequestsOf(deps.database.db, ids),
+    professionLabels(deps.labour, now.getTime()),
+    recordWorkerViews(deps.database.db, {
     at: now,
     action,
     actorAccountId: viewer,
@@ -48,7 +51,8 @@ async function gather(deps: ViewDeps, standing: Standing, persons: RegistryPerso
     requestId: meta.requestId,
     establishmentId: standing.establishment.id,
     idNumbers: ids,
-  });
+    }),
+  ]);
   return persons.map((person) => ({
     person,
     open: open.get(person.idNumber) ?? [],
