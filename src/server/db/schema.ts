@@ -63,6 +63,7 @@ export const registryPersons = pgTable(
     // The workers view of an establishment pages through its workers by name or by expiry.
     index('registry_persons_sponsor_name_idx').on(t.sponsorId, t.nameEn, t.idNumber).where(sql`${t.sponsorKind} = 'establishment'`),
     index('registry_persons_sponsor_iqama_idx').on(t.sponsorId, t.iqamaExpiresOn, t.idNumber).where(sql`${t.sponsorKind} = 'establishment'`),
+    index('registry_persons_sponsor_passport_idx').on(t.sponsorId, t.passportExpiresOn, t.idNumber).where(sql`${t.sponsorKind} = 'establishment'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "registry_persons_sponsor_passport_idx" ON "registry_persons" USING btree ("sponsor_id","passport_expires_on","id_number") WHERE "registry_persons"."sponsor_kind" = 'establishment';
