@@ -18,6 +18,8 @@ function useMenuItems(): Item[] {
   const items: Item[] = [{ to: '/', label: t('nav.home'), end: true }];
   if (loggedIn) {
     items.push({ to: '/dashboard', label: t('nav.dashboard') });
+    // Only Saudi citizens own establishments or act as their staff.
+    if (me.data?.idNumber.startsWith('1')) items.push({ to: '/establishments', label: t('nav.establishments') });
     const roles = me.data?.roles ?? [];
     if (roles.includes('officer') || roles.includes('supervisor')) items.push({ to: '/office', label: t('nav.office') });
   } else {

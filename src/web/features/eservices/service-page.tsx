@@ -11,6 +11,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { api } from '../../api/client';
 import { useDelegations, type ReceivedDelegation } from '../../api/delegations';
+import { useEstablishment, type Establishment } from '../../api/establishments';
 import { REQUESTS_KEY, usePeople, useServices, type Quote, type Service, type ServiceRequest } from '../../api/eservices';
 import { useOffices } from '../../api/offices';
 import { pick } from '../../api/pick';
@@ -37,6 +38,9 @@ type Values = {
   passportNumber: string;
   issuedOn: string;
   expiresOn: string;
+  quarters: '1' | '2' | '3' | '4';
+  pickupOfficeId: string;
+  profession: string;
 };
 
 const required = z.string().min(1, 'required');
@@ -55,6 +59,11 @@ function schemaFor(code: string, typedBeneficiary: boolean) {
         .refine((v) => v.delivery === 'post' || v.officeId.length > 0, { path: ['officeId'], message: 'required' });
     case 'transfer_of_information':
       return z.object({ ...base, passportNumber: required, issuedOn: isoDate, expiresOn: isoDate });
+    case 'iqama_issue':
+    case 'iqama_renew':
+      return z.object({ ...base, quarters: z.enum(['1', '2', '3', '4']), pickupOfficeId: required });
+    case 'profession_change':
+      return z.object({ ...base, profession: z.string().trim().regex(/^[a-z_]{2,64}$/, 'required') });
     default:
       return z.object(base);
   }
@@ -69,6 +78,11 @@ function inputOf(code: string, v: Values): Record<string, unknown> {
       return { validityYears: Number(v.validityYears), delivery: v.delivery === 'post' ? { method: 'post' } : { method: 'collect', officeId: v.officeId } };
     case 'transfer_of_information':
       return { passportNumber: v.passportNumber, issuedOn: v.issuedOn, expiresOn: v.expiresOn };
+    case 'iqama_issue':
+    case 'iqama_renew':
+      return { quarters: Number(v.quarters), pickupOfficeId: v.pickupOfficeId };
+    case 'profession_change':
+      return { profession: v.profession.trim() };
     default:
       return {};
   }
@@ -83,6 +97,9 @@ function ServiceLoader({ me }: { me: Me }) {
   const { code = '' } = useParams();
   const [search] = useSearchParams();
   const delegationId = search.get('delegation');
+  // From an establishment's worker page: the establishment and the worker already chosen.
+  const establishmentId = search.get('establishment');
+  const workerId = search.get('worker') ?? '';
   const services = useServices();
   if (services.isPending) return <Text>{t('app.loading')}</Text>;
   if (services.isError) return <ApiErrorAlert error={services.error} />;
@@ -93,6 +110,7 @@ function ServiceLoader({ me }: { me: Me }) {
         {t('eservices.apply.notFound')}
       </Alert>
     );
+  if (establishmentId) return <AsEstablishment me={me} service={service} establishmentId={establishmentId} workerId={workerId} />;
   return delegationId ? <AsDelegate me={me} service={service} delegationId={delegationId} /> : <ServiceForm me={me} service={service} />;
 }
 
@@ -112,25 +130,58 @@ function AsDelegate({ me, service, delegationId }: { me: Me; service: Service; d
   return <ServiceForm me={me} service={service} delegation={d} />;
 }
 
-function ServiceForm({ me, service, delegation }: { me: Me; service: Service; delegation?: ReceivedDelegation }) {
+/** Applying for an establishment's worker: only for an establishment the user may use this service for. */
+function AsEstablishment({ me, service, establishmentId, workerId }: { me: Me; service: Service; establishmentId: string; workerId: string }) {
+  const { t } = useTranslation();
+  const establishment = useEstablishment(establishmentId);
+  if (establishment.isPending) return <Text>{t('app.loading')}</Text>;
+  if (establishment.isError) return <ApiErrorAlert error={establishment.error} />;
+  if (!establishment.data.services.some((s) => s.code === service.code))
+    return (
+      <Alert color="red" variant="light" role="alert" data-testid="establishment-unusable">
+        {t('establishments.apply.unusable')}
+      </Alert>
+    );
+  return <ServiceForm me={me} service={service} establishment={establishment.data} workerId={workerId} />;
+}
+
+type FormProps = { me: Me; service: Service; delegation?: ReceivedDelegation; establishment?: Establishment; workerId?: string };
+
+function ServiceForm({ me, service, delegation, establishment, workerId }: FormProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const client = useQueryClient();
   const offices = useOffices();
-  // A delegate does not list their own people: they act for the holder's.
-  const people = usePeople({ enabled: !delegation });
+  // A delegate does not list their own people: they act for the holder's; an establishment
+  // types (or brings) its worker's number.
+  const typed = !!delegation || !!establishment;
+  const people = usePeople({ enabled: !typed });
   // Only those the service is for: a citizen's number starts with 1, a resident's with 2.
   const myKind = me.idNumber.startsWith('2') ? 'resident' : 'citizen';
-  const selfAllowed = !delegation && service.relations.includes('self') && service.beneficiaryKinds.includes(myKind);
+  const selfAllowed = !typed && service.relations.includes('self') && service.beneficiaryKinds.includes(myKind);
   const eligiblePeople = (people.data ?? []).filter((p) => service.relations.includes(p.relation) && service.beneficiaryKinds.includes(p.kind));
   const { register, handleSubmit, control, formState } = useForm<Values>({
-    resolver: zodResolver(schemaFor(service.code, !!delegation)) as unknown as Resolver<Values>,
-    defaultValues: { beneficiary: selfAllowed ? me.idNumber : '', type: 'single', durationMonths: 2, validityYears: '5', delivery: 'post', officeId: '', passportNumber: '', issuedOn: '', expiresOn: '' },
+    resolver: zodResolver(schemaFor(service.code, typed)) as unknown as Resolver<Values>,
+    defaultValues: {
+      beneficiary: establishment ? (workerId ?? '') : selfAllowed ? me.idNumber : '',
+      type: 'single',
+      durationMonths: 2,
+      validityYears: '5',
+      delivery: 'post',
+      officeId: '',
+      passportNumber: '',
+      issuedOn: '',
+      expiresOn: '',
+      quarters: '4',
+      pickupOfficeId: '',
+      profession: '',
+    },
   });
   const values = useWatch({ control });
   const body = (v: Values) => ({
-    beneficiaryIdNumber: delegation ? toWire.idNumber(v.beneficiary ?? '') : v.beneficiary,
+    beneficiaryIdNumber: typed ? toWire.idNumber(v.beneficiary ?? '') : v.beneficiary,
     ...(delegation ? { delegationId: delegation.id } : {}),
+    ...(establishment ? { establishmentId: establishment.id } : {}),
     input: inputOf(service.code, v),
   });
 
@@ -247,6 +298,59 @@ function ServiceForm({ me, service, delegation }: { me: Me; service: Service; de
             )}
           </>
         );
+      case 'iqama_issue':
+      case 'iqama_renew':
+        return (
+          <>
+            {/* Quarters are chosen for an establishment's worker; everyone else renews for a year. */}
+            {establishment && (
+              <Controller
+                control={control}
+                name="quarters"
+                render={({ field }) => (
+                  <Radio.Group label={t('establishments.renew.quarters')} description={t('establishments.renew.quartersHint')} value={field.value} onChange={field.onChange} name={field.name} required>
+                    <Group mt="xs">
+                      {(['1', '2', '3', '4'] as const).map((q) => (
+                        <Radio key={q} value={q} label={t('establishments.renew.quarterCount', { count: Number(q) })} />
+                      ))}
+                    </Group>
+                  </Radio.Group>
+                )}
+              />
+            )}
+            <Controller
+              control={control}
+              name="pickupOfficeId"
+              render={({ field }) => (
+                <Select
+                  label={t('establishments.renew.office')}
+                  description={t('establishments.renew.officeHint')}
+                  required
+                  data={(offices.data ?? []).filter((o) => o.kind === 'office').map((o) => ({ value: o.id, label: pick(o.name, i18n.language) }))}
+                  disabled={!offices.data}
+                  data-testid="pickup-office"
+                  value={field.value || null}
+                  onChange={(v) => field.onChange(v ?? '')}
+                  error={err('pickupOfficeId')}
+                  maw={360}
+                />
+              )}
+            />
+          </>
+        );
+      case 'profession_change':
+        return (
+          <LtrInput
+            label={t('establishments.apply.profession')}
+            description={t('establishments.apply.professionHint')}
+            required
+            autoComplete="off"
+            error={err('profession')}
+            maw={360}
+            data-testid="profession"
+            {...register('profession')}
+          />
+        );
       case 'transfer_of_information':
         return (
           <>
@@ -276,6 +380,13 @@ function ServiceForm({ me, service, delegation }: { me: Me; service: Service; de
           </Text>
         </Alert>
       )}
+      {establishment && (
+        <Alert color="blue" variant="light" title={t('establishments.apply.forTitle', { name: pick(establishment.name, i18n.language) })} data-testid="acting-for-establishment">
+          <Text size="sm">
+            {t('establishments.apply.for', { role: t(`establishments.roles.${establishment.role}`) })} (<Ltr>{establishment.id}</Ltr>)
+          </Text>
+        </Alert>
+      )}
       {service.rules.length > 0 && (
         <details>
           <summary>{t('eservices.apply.rules')}</summary>
@@ -289,10 +400,10 @@ function ServiceForm({ me, service, delegation }: { me: Me; service: Service; de
       <Card withBorder radius="md" p={{ base: 'md', sm: 'xl' }}>
         <form onSubmit={handleSubmit((v) => quote.mutate(v))} noValidate>
           <Stack gap="md">
-            {delegation ? (
+            {typed ? (
               <LtrInput
-                label={t('eservices.apply.beneficiaryIdNumber')}
-                description={t('eservices.apply.beneficiaryIdNumberHint')}
+                label={establishment ? t('establishments.apply.workerIdNumber') : t('eservices.apply.beneficiaryIdNumber')}
+                description={establishment ? t('establishments.apply.workerIdNumberHint') : t('eservices.apply.beneficiaryIdNumberHint')}
                 required
                 inputMode="numeric"
                 autoComplete="off"

@@ -19,6 +19,8 @@ import { Ltr } from '../../shared/ltr';
 import { LtrInput } from '../../shared/ltr-input';
 import { PageHeading } from '../../shared/page-heading';
 import { idNumberField, toWire } from '../../shared/validation';
+import { OfficeIqamaCards } from './iqama-cards-section';
+import { PaperTransactions } from './paper-transactions-section';
 
 /** GET /office/persons/{idNumber}: what an officer may see of a person, and their account. */
 type OfficePerson = {
@@ -83,7 +85,7 @@ function OfficeConsole() {
   });
 
   return (
-    <Stack gap="lg" maw={860}>
+    <Stack gap="lg" maw={1100}>
       <div>
         <PageHeading documentTitle={t('office.title')}>{t('office.title')}</PageHeading>
         <Text>{t('office.intro')}</Text>
@@ -117,6 +119,8 @@ function OfficeConsole() {
         )}
       </div>
       {lookup.data && <PersonCard data={lookup.data} onActivated={() => setActivated(idNumber)} />}
+      <OfficeIqamaCards />
+      <PaperTransactions />
     </Stack>
   );
 }

@@ -1,0 +1,164 @@
+// Establishments as the portal reads them: those the user may act for, one establishment's
+// details, its workers page, the bulk iqama renewal and its iqama cards (see /api/openapi.json).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type { DatePair } from './eservices';
+import type { Bilingual } from './types';
+
+export type NamedService = { code: string; name: Bilingual };
+
+export type EstablishmentSummary = {
+  id: string;
+  name: Bilingual;
+  region: string;
+  role: 'owner' | 'staff';
+  opened: boolean;
+  openedAt: string | null;
+  services: NamedService[];
+  staffUntil: string | null;
+};
+
+export type Establishment = {
+  id: string;
+  crNumber: string;
+  labourFile: string;
+  name: Bilingual;
+  region: string;
+  city: string;
+  workerCount: number;
+  openedAt: string;
+  role: 'owner' | 'staff';
+  services: NamedService[];
+  paperAllowed: boolean;
+};
+
+export type WarningCode = 'iqama_expired' | 'iqama_expiring' | 'iqama_not_issued' | 'passport_expired' | 'passport_expiring' | 'passport_missing';
+
+type Expiry = { expiresOn: DatePair; daysLeft: number };
+
+export type Worker = {
+  idNumber: string;
+  iqamaNumber: string | null;
+  name: Bilingual;
+  nationality: string;
+  profession: { code: string; name: Bilingual | null } | null;
+  passport: (Expiry & { number: string }) | null;
+  iqama: Expiry | null;
+  warnings: Array<{ code: WarningCode; message: Bilingual }>;
+  openRequests: { count: number; requests: Array<{ id: string; number: string; service: string; serviceName: Bilingual; status: string }> };
+};
+
+export type WorkersPage = { today: DatePair; total: number; page: number; pageSize: number; pages: number; workers: Worker[] };
+
+export type WorkerSort = 'name' | 'id_number' | 'iqama_expiry' | 'passport_expiry';
+
+export type WorkersQuery = {
+  search?: string;
+  nationality?: string;
+  profession?: string;
+  expiring?: '30' | '60' | '90';
+  sort: WorkerSort;
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+};
+
+export type RenewalOutcome = 'submitted' | 'refused' | 'conflict' | 'error';
+
+export type RenewalResult = {
+  idNumber: string;
+  outcome: RenewalOutcome;
+  requestId: string | null;
+  requestNumber: string | null;
+  status: string | null;
+  billNumber: string | null;
+  amountHalalas: number | null;
+  existing: boolean;
+  refusals: Array<{ code: string; message: string }>;
+};
+
+export type Renewals = {
+  summary: { submitted: number; refused: number; conflict: number; error: number; totalHalalas: number };
+  results: RenewalResult[];
+};
+
+export type CardStatus = 'printed' | 'ready' | 'handed_over';
+
+export type IqamaCard = {
+  id: string;
+  requestId: string;
+  requestNumber: string;
+  holderIdNumber: string;
+  expiresOn: DatePair;
+  establishmentId: string | null;
+  office: { id: string; name: Bilingual };
+  status: CardStatus;
+  printedAt: string;
+  readyAt: string | null;
+  handedOverAt: string | null;
+  uncollected: boolean;
+};
+
+export const ESTABLISHMENTS_KEY = ['establishments'] as const;
+
+const path = (id: string) => `/api/v1/establishments/${encodeURIComponent(id)}`;
+
+/** The query string of a workers view; `extra` adds what only the CSV takes (the language). */
+export function workersSearch(q: Partial<WorkersQuery>, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...q, ...extra })) if (v !== undefined && v !== '') params.set(k, String(v));
+  return params.toString();
+}
+
+export function workersCsvUrl(id: string, q: Partial<WorkersQuery>, language: string): string {
+  const { search, nationality, profession, expiring, sort, order } = q;
+  return `${path(id)}/workers.csv?${workersSearch({ search, nationality, profession, expiring, sort, order }, { lang: language === 'en' ? 'en' : 'ar' })}`;
+}
+
+export function useEstablishments() {
+  return useQuery({
+    queryKey: ESTABLISHMENTS_KEY,
+    queryFn: async () => (await api.get<{ establishments: EstablishmentSummary[] }>('/api/v1/establishments')).establishments,
+    retry: false,
+  });
+}
+
+export function useEstablishment(id: string) {
+  return useQuery({ queryKey: [...ESTABLISHMENTS_KEY, id], queryFn: () => api.get<Establishment>(path(id)), retry: false, staleTime: 60_000 });
+}
+
+export function useOpenEstablishment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (establishmentId: string) => api.post<Establishment>('/api/v1/establishments', { establishmentId }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ESTABLISHMENTS_KEY }),
+  });
+}
+
+export function useWorkers(id: string, q: WorkersQuery) {
+  return useQuery({
+    queryKey: [...ESTABLISHMENTS_KEY, id, 'workers', q],
+    queryFn: () => api.get<WorkersPage>(`${path(id)}/workers?${workersSearch(q)}`),
+    // The table keeps its rows while the next page or filter loads.
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export function useRenewIqamas(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    // One key per submission: a retried click finds the renewals it made and bills none twice.
+    mutationFn: ({ body, key }: { body: { workers: string[]; quarters: number; pickupOfficeId: string }; key: string }) =>
+      api.post<Renewals>(`${path(id)}/iqama-renewals`, body, { headers: { 'Idempotency-Key': key } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...ESTABLISHMENTS_KEY, id, 'workers'] }),
+  });
+}
+
+export function useEstablishmentCards(id: string, status?: CardStatus) {
+  return useQuery({
+    queryKey: [...ESTABLISHMENTS_KEY, id, 'cards', status ?? 'all'],
+    queryFn: async () => (await api.get<{ cards: IqamaCard[] }>(`${path(id)}/iqama-cards?limit=200${status ? `&status=${status}` : ''}`)).cards,
+    retry: false,
+  });
+}

@@ -1,0 +1,158 @@
+// The office's iqama cards: confirm a printed card's arrival (the applicant gets an SMS), then
+// hand it over once the officer has checked the collector's original document; the server
+// decides whether that person may collect it (collector_not_entitled otherwise).
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Card, Checkbox, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { api } from '../../api/client';
+import type { IqamaCard } from '../../api/establishments';
+import { ApiErrorAlert } from '../../shared/api-error-alert';
+import { fieldMessage } from '../../shared/form-errors';
+import { LtrInput } from '../../shared/ltr-input';
+import { idNumberField, toWire } from '../../shared/validation';
+import { CardsTable } from '../establishments/cards-table';
+import { cardStatusLabel } from '../establishments/labels';
+
+type Filter = 'printed' | 'ready' | 'uncollected' | 'handed_over';
+type HandedOver = IqamaCard & { collectorRole: 'holder' | 'establishment_owner' | 'establishment_staff' | 'applicant' };
+
+const CARDS_KEY = ['office', 'iqama-cards'] as const;
+
+const handoverSchema = z.object({
+  collectorIdNumber: idNumberField,
+  checked: z.boolean().refine((v) => v, 'validation.documentChecked'),
+});
+
+export function OfficeIqamaCards() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [filter, setFilter] = useState<Filter>('printed');
+  // What was just done, said once near the table (the row itself moves to another filter).
+  const [notice, setNotice] = useState<string | null>(null);
+  const cards = useQuery({
+    queryKey: [...CARDS_KEY, filter],
+    queryFn: async () => {
+      const q = filter === 'uncollected' ? 'uncollected=true' : `status=${filter}`;
+      return (await api.get<{ cards: IqamaCard[] }>(`/api/v1/office/iqama-cards?${q}&limit=200`)).cards;
+    },
+    retry: false,
+  });
+  const ready = useMutation({
+    mutationFn: (id: string) => api.post<IqamaCard>(`/api/v1/office/iqama-cards/${encodeURIComponent(id)}/ready`),
+    onSuccess: () => {
+      setNotice(t('office.cards.markedReady'));
+      return client.invalidateQueries({ queryKey: CARDS_KEY });
+    },
+  });
+  const choose = (f: Filter) => {
+    setNotice(null);
+    ready.reset();
+    setFilter(f);
+  };
+
+  return (
+    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="office-cards-title" data-testid="office-cards">
+      <Title order={2} size="h3" id="office-cards-title" mb="xs">
+        {t('office.cards.title')}
+      </Title>
+      <Text mb="md">{t('office.cards.intro')}</Text>
+      <Stack gap="md">
+        <SegmentedControl
+          aria-label={t('office.cards.filter')}
+          value={filter}
+          onChange={(v) => choose(v as Filter)}
+          data={[
+            { value: 'printed', label: cardStatusLabel(t, 'printed') },
+            { value: 'ready', label: cardStatusLabel(t, 'ready') },
+            { value: 'uncollected', label: t('office.cards.uncollected') },
+            { value: 'handed_over', label: cardStatusLabel(t, 'handed_over') },
+          ]}
+          data-testid="office-cards-filter"
+          style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
+        />
+        <div role="status" aria-live="polite">
+          {notice && (
+            <Alert color="absher" variant="light" data-testid="office-cards-notice">
+              {notice}
+            </Alert>
+          )}
+        </div>
+        <ApiErrorAlert error={cards.error ?? ready.error} />
+        {cards.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
+        {cards.data && cards.data.length === 0 && <Text>{t('office.cards.none')}</Text>}
+        {cards.data && cards.data.length > 0 && (
+          <CardsTable
+            cards={cards.data}
+            actions={(c) =>
+              c.status === 'printed' ? (
+                <Button
+                  size="sm"
+                  loading={ready.isPending && ready.variables === c.id}
+                  onClick={() => ready.mutate(c.id)}
+                  aria-label={t('office.cards.markReadyFor', { idNumber: c.holderIdNumber })}
+                  data-testid={`mark-ready-${c.holderIdNumber}`}
+                >
+                  {t('office.cards.markReady')}
+                </Button>
+              ) : c.status === 'ready' ? (
+                <HandoverForm
+                  card={c}
+                  onDone={(role) => {
+                    setNotice(t('office.cards.handedOver', { role: t(`office.cards.collectorRoles.${role}`) }));
+                    return client.invalidateQueries({ queryKey: CARDS_KEY });
+                  }}
+                />
+              ) : null
+            }
+          />
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function HandoverForm({ card, onDone }: { card: IqamaCard; onDone(role: HandedOver['collectorRole']): unknown }) {
+  const { t } = useTranslation();
+  const form = useForm<z.infer<typeof handoverSchema>>({ resolver: zodResolver(handoverSchema), defaultValues: { collectorIdNumber: '', checked: false } });
+  const handover = useMutation({
+    mutationFn: (v: z.infer<typeof handoverSchema>) =>
+      api.post<HandedOver>(`/api/v1/office/iqama-cards/${encodeURIComponent(card.id)}/handover`, { collectorIdNumber: toWire.idNumber(v.collectorIdNumber) }),
+    onSuccess: (done) => onDone(done.collectorRole),
+  });
+  const id = `handover-${card.id}`;
+  return (
+    <form onSubmit={form.handleSubmit((v) => handover.mutate(v))} noValidate aria-label={t('office.cards.handoverFor', { idNumber: card.holderIdNumber })} data-testid={`handover-${card.holderIdNumber}`}>
+      <Stack gap="xs" miw={240}>
+        <LtrInput
+          id={`${id}-collector`}
+          label={t('office.cards.collectorIdNumber')}
+          description={t('office.cards.collectorHint')}
+          inputMode="numeric"
+          autoComplete="off"
+          required
+          size="sm"
+          error={fieldMessage(form.formState.errors.collectorIdNumber?.message)}
+          data-testid="collector-id-number"
+          {...form.register('collectorIdNumber')}
+        />
+        <Checkbox
+          size="sm"
+          label={t('office.cards.collectorChecked')}
+          error={fieldMessage(form.formState.errors.checked?.message)}
+          data-testid="collector-checked"
+          {...form.register('checked')}
+        />
+        <Group>
+          <Button type="submit" size="sm" loading={handover.isPending} data-testid="hand-over">
+            {t('office.cards.handOver')}
+          </Button>
+        </Group>
+        <ApiErrorAlert error={handover.error} />
+      </Stack>
+    </form>
+  );
+}
