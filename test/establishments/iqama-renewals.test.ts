@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bills, delegations, serviceRequests } from '../../src/server/db/schema';
+import type { SandboxPopulationRegistry } from '../../src/server/adapters/population-registry/sandbox';
 import { createTestApp, type TestContext } from '../helpers/app';
 import { buildEstablishment, grantStaff, type BuiltEstablishment } from '../helpers/establishments';
 import { buildAccount, buildOffice, buildPerson, grantStaffRole } from '../helpers/factories';
@@ -100,17 +101,36 @@ describe('bulk iqama renewal', () => {
   it('leaves nothing half-done when the labour ministry is down, and works again once it is back', async () => {
     const est = await eligibleEstablishment(2);
     const ids = est.workers.map((w) => w.idNumber);
+    const key = randomUUID();
     t.deps.sandboxFaults!.labour.set({ down: true });
+    try {
+      // The establishment's record is read once for the whole bulk: without it nothing starts.
+      const res = await renew(est, est.owner.auth, ids, 2, key);
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.code).toBe('dependency_unavailable');
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(await t.deps.database.db.select().from(serviceRequests).where(inArray(serviceRequests.beneficiaryIdNumber, ids))).toHaveLength(0);
+    } finally {
+      t.deps.sandboxFaults!.labour.set({ down: false });
+    }
+    // The same bulk retried with the same key once the ministry is back.
+    const again = await renew(est, est.owner.auth, ids, 2, key);
+    expect(again.json().summary.submitted).toBe(2);
+  });
+
+  it('answers each worker an error, and creates nothing, when the registry fails during the bulk', async () => {
+    const est = await eligibleEstablishment(2);
+    const ids = est.workers.map((w) => w.idNumber);
+    const registry = t.deps.registry as SandboxPopulationRegistry;
+    registry.setDown(true);
     try {
       const res = await renew(est, est.owner.auth, ids);
       expect(res.statusCode).toBe(200);
       expect(res.json().results.map((r: Result) => [r.outcome, r.refusals[0]?.code])).toEqual([['error', 'dependency_unavailable'], ['error', 'dependency_unavailable']]);
       expect(await t.deps.database.db.select().from(serviceRequests).where(inArray(serviceRequests.beneficiaryIdNumber, ids))).toHaveLength(0);
     } finally {
-      t.deps.sandboxFaults!.labour.set({ down: false });
+      registry.setDown(false);
     }
-    const again = await renew(est, est.owner.auth, ids);
-    expect(again.json().summary.submitted).toBe(2);
   });
 
   it('refuses bad input for the whole bulk', async () => {

@@ -52,6 +52,9 @@ export async function renewIqamas(deps: Deps, cmd: RenewCommand): Promise<Worker
   const workers = [...new Set(cmd.workers)];
   const db = deps.database.db;
   const open = await openByConflictKey(db, workers.map(renewalConflictKey));
+  // The labour ministry's record of the establishment, read once for the whole bulk.
+  const establishment = await deps.labour.findEstablishment(cmd.establishmentId);
+  if (!establishment) throw new AppError('establishment_not_found');
 
   const results = new Map<string, WorkerResult>();
   const found = async (idNumber: string, r: RequestRow): Promise<WorkerResult> => {
@@ -73,6 +76,7 @@ export async function renewIqamas(deps: Deps, cmd: RenewCommand): Promise<Worker
         RENEWAL_SERVICE,
         { beneficiaryIdNumber: idNumber, establishmentId: cmd.establishmentId, input: { quarters: cmd.quarters, pickupOfficeId: cmd.pickupOfficeId } },
         { requestId: cmd.meta.requestId, channel: cmd.meta.channel },
+        { establishment },
       );
       const [bill] = await billsFor(db, [r.id]);
       return { idNumber, outcome: 'submitted', request: r, bill: bill ?? null, existing: false, refusals: [] };

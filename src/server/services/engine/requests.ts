@@ -13,6 +13,7 @@ import { audit, type AuditChannel } from '../../platform/audit';
 import { newId } from '../../platform/crypto';
 import type { RegistryPerson } from '../../adapters/population-registry/port';
 import { AgencyUnavailableError } from '../../adapters/population-registry/port';
+import type { Establishment } from '../../adapters/labour/port';
 import type { FeeLine, Refusal, ServiceContext, ServiceDefinition } from '../definition';
 import { getService } from '../catalogue';
 import { loadParameters } from '../parameters';
@@ -65,14 +66,21 @@ function parseInput(def: ServiceDefinition<unknown>, input: unknown): unknown {
   return parsed.data;
 }
 
-async function prepare(deps: Deps, actor: Actor, code: string, app: Application) {
+/** What a caller already read for a batch of submissions, so that each does not ask again. */
+export type Known = { establishment?: Establishment };
+
+async function prepare(deps: Deps, actor: Actor, code: string, app: Application, known: Known = {}) {
   const def = getService(code);
   const input = parseInput(def, app.input);
   const beneficiary = await deps.registry.findPerson(app.beneficiaryIdNumber);
   if (!beneficiary) throw new AppError('person_not_found');
   const acting = await resolveActing(deps, actor, def, beneficiary, app.delegationId, app.establishmentId);
   const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
-  const establishment = acting.establishmentId ? await labourRecordOf(deps, acting.establishmentId) : null;
+  const establishment = !acting.establishmentId
+    ? null
+    : known.establishment?.id === acting.establishmentId
+      ? known.establishment
+      : await labourRecordOf(deps, acting.establishmentId);
   const ctx = buildContext(deps, def, beneficiary, actor, acting, params, establishment);
   return { def, input, beneficiary, acting, ctx };
 }
@@ -111,8 +119,8 @@ export async function quote(deps: Deps, actor: Actor, code: string, app: Applica
   return { eligible: refusals.length === 0, refusals, relation: acting.relation, fee: { totalHalalas: total(lines), lines } };
 }
 
-export async function submit(deps: Deps, actor: Actor, code: string, app: Application, meta: Meta): Promise<RequestRow> {
-  const { def, input, ctx, acting, beneficiary } = await prepare(deps, actor, code, app);
+export async function submit(deps: Deps, actor: Actor, code: string, app: Application, meta: Meta, known: Known = {}): Promise<RequestRow> {
+  const { def, input, ctx, acting, beneficiary } = await prepare(deps, actor, code, app, known);
   const refusals = await def.eligibility(ctx, input);
   if (refusals.length > 0) throw new RuleRefusal(refusals);
   const lines = await def.fee(ctx, input);
