@@ -8,7 +8,7 @@ import { AppError } from '../../errors';
 import { BULK_LIMIT, generateStandalonePerson, type SyntheticPerson } from '../../../domain/synthetic/population';
 import { ESTABLISHMENT_PLACES } from './bulk-sql';
 import { ensurePopulationState, reserveIndices } from './population-state';
-import { findPersonRow, insertPerson, type PersonRow } from './repository';
+import { findPersonRow, insertPerson, personRow, type PersonRow } from './repository';
 import type { AddEstablishmentInput } from './schemas';
 
 /** Unified numbers of the establishments added through the API: 71... and the reserved index. */
@@ -49,7 +49,7 @@ export async function addSandboxEstablishment(deps: Pick<Deps, 'database' | 'clo
       for (let i = from; i < Math.min(from + BATCH, input.workers + 1); i++) {
         batch.push(generateStandalonePerson(state.seed, first + i, today, { kind: 'resident', sponsor: { kind: 'establishment', id } }));
       }
-      await tx.insert(registryPersons).values(batch.map(toRow));
+      await tx.insert(registryPersons).values(batch.map(personRow));
     }
     return {
       id,
@@ -62,27 +62,4 @@ export async function addSandboxEstablishment(deps: Pick<Deps, 'database' | 'clo
       owner: { idNumber: owner.idNumber, birthDate: owner.birthDate, mobile: owner.mobile },
     };
   });
-}
-
-function toRow(p: SyntheticPerson): typeof registryPersons.$inferInsert {
-  return {
-    idNumber: p.idNumber,
-    kind: p.kind,
-    nameAr: p.nameAr,
-    nameEn: p.nameEn,
-    gender: p.gender,
-    birthDate: p.birthDate,
-    nationality: p.nationality,
-    mobile: p.mobile,
-    fingerprintRight: Buffer.from(p.fingerprintRight),
-    fingerprintLeft: Buffer.from(p.fingerprintLeft),
-    passportNumber: p.passportNumber,
-    passportIssuedOn: p.passportIssuedOn,
-    passportExpiresOn: p.passportExpiresOn,
-    iqamaExpiresOn: p.iqamaExpiresOn,
-    sponsorKind: p.sponsorKind,
-    sponsorId: p.sponsorId,
-    profession: p.profession,
-    maritalStatus: p.maritalStatus,
-  };
 }

@@ -8,30 +8,32 @@ import type { SyntheticPerson } from '../../../domain/synthetic/population';
 export type PersonRow = typeof registryPersons.$inferSelect;
 export type FamilyLinkRow = typeof registryFamilyLinks.$inferSelect;
 
+/** The registry row of a synthetic person. */
+export function personRow(p: SyntheticPerson): typeof registryPersons.$inferInsert {
+  return {
+    idNumber: p.idNumber,
+    kind: p.kind,
+    nameAr: p.nameAr,
+    nameEn: p.nameEn,
+    gender: p.gender,
+    birthDate: p.birthDate,
+    nationality: p.nationality,
+    mobile: p.mobile,
+    fingerprintRight: Buffer.from(p.fingerprintRight),
+    fingerprintLeft: Buffer.from(p.fingerprintLeft),
+    passportNumber: p.passportNumber,
+    passportIssuedOn: p.passportIssuedOn,
+    passportExpiresOn: p.passportExpiresOn,
+    iqamaExpiresOn: p.iqamaExpiresOn,
+    sponsorKind: p.sponsorKind,
+    sponsorId: p.sponsorId,
+    profession: p.profession,
+    maritalStatus: p.maritalStatus,
+  };
+}
+
 export async function insertPerson(tx: Executor, p: SyntheticPerson): Promise<PersonRow> {
-  const [row] = await tx
-    .insert(registryPersons)
-    .values({
-      idNumber: p.idNumber,
-      kind: p.kind,
-      nameAr: p.nameAr,
-      nameEn: p.nameEn,
-      gender: p.gender,
-      birthDate: p.birthDate,
-      nationality: p.nationality,
-      mobile: p.mobile,
-      fingerprintRight: Buffer.from(p.fingerprintRight),
-      fingerprintLeft: Buffer.from(p.fingerprintLeft),
-      passportNumber: p.passportNumber,
-      passportIssuedOn: p.passportIssuedOn,
-      passportExpiresOn: p.passportExpiresOn,
-      iqamaExpiresOn: p.iqamaExpiresOn,
-      sponsorKind: p.sponsorKind,
-      sponsorId: p.sponsorId,
-      profession: p.profession,
-      maritalStatus: p.maritalStatus,
-    })
-    .returning();
+  const [row] = await tx.insert(registryPersons).values(personRow(p)).returning();
   return row!;
 }
 
