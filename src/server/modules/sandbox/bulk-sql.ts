@@ -368,7 +368,9 @@ export function insertEstablishmentsSql(ctx: BulkContext, from: number, to: numb
   const regions = textArray(ESTABLISHMENT_PLACES.map((p) => p[0]));
   const cities = textArray(ESTABLISHMENT_PLACES.map((p) => p[1]));
   // A citizen's identity number at index i of the population, without its check digit: a lower bound.
-  const citizenAt = (i: string) => `('1' || (${int(SERIAL_BASE)} + ${i})::text || '0')`;
+  // Typed as the column is (char(10)): compared as text, the primary key's index would not serve
+  // and each owner would be looked for by reading the whole registry.
+  const citizenAt = (i: string) => `('1' || (${int(SERIAL_BASE)} + ${i})::text || '0')::char(10)`;
   const ownerFrom = (start: string) =>
     `(SELECT id_number FROM registry_persons WHERE id_number >= ${citizenAt(start)} AND id_number < ${citizenAt(`(c + 1) * ${CHUNK_SIZE}`)} ORDER BY id_number LIMIT 1)`;
   return `INSERT INTO sandbox_establishments (id, cr_number, labour_file, name_ar, name_en, region, city, owner_id_number)
