@@ -297,49 +297,43 @@ async function delegateOf(services: string[]): Promise<Holder & { delegationId: 
   return { ...d, delegationId: (await created(res)).id };
 }
 
-/** A request awaiting the release of a worker by their current establishment: written directly, as the release rule is under test. */
-async function awaitingRelease(): Promise<string> {
+/** A request written directly in a waiting status: the rule under test is who may move it on, not a service's. */
+async function waitingRequest(row: Pick<typeof serviceRequests.$inferInsert, 'status' | 'applicantAccountId' | 'beneficiaryIdNumber' | 'relation' | 'consentFrom' | 'releaseFrom'>): Promise<string> {
   const id = newId();
   const now = t.clock.now();
   await t.deps.database.db.insert(serviceRequests).values({
     id,
     number: `R${Date.now()}${Math.floor(Math.random() * 1000)}`,
     service: SERVICE,
-    status: 'awaiting_release',
-    applicantAccountId: w.owner.head.account.id,
-    beneficiaryIdNumber: w.releaser.workers[0]!.idNumber,
-    relation: 'establishment_recruit',
     input: { type: 'single', durationMonths: 2 },
     feeHalalas: 20000,
     feeLines: [{ key: 'single_base', amountHalalas: 20000, quantity: 1 }],
-    releaseFrom: w.releaser.id,
     createdAt: now,
     updatedAt: now,
+    ...row,
   });
   return id;
 }
 
-/** A minor's own application awaiting a guardian: written directly, since it is the consent rule under test, not a service's. */
-async function awaitingConsent(): Promise<string> {
-  const id = newId();
-  const now = t.clock.now();
-  await t.deps.database.db.insert(serviceRequests).values({
-    id,
-    number: `R${Date.now()}${Math.floor(Math.random() * 1000)}`,
-    service: SERVICE,
+/** A request awaiting the release of a worker by their current establishment. */
+const awaitingRelease = () =>
+  waitingRequest({
+    status: 'awaiting_release',
+    applicantAccountId: w.owner.head.account.id,
+    beneficiaryIdNumber: w.releaser.workers[0]!.idNumber,
+    relation: 'establishment_recruit',
+    releaseFrom: w.releaser.id,
+  });
+
+/** A minor's own application awaiting a guardian. */
+const awaitingConsent = () =>
+  waitingRequest({
     status: 'awaiting_consent',
     applicantAccountId: w.minor.accountId,
     beneficiaryIdNumber: w.minor.idNumber,
     relation: 'self',
-    input: { type: 'single', durationMonths: 2 },
-    feeHalalas: 20000,
-    feeLines: [{ key: 'single_base', amountHalalas: 20000, quantity: 1 }],
     consentFrom: [w.owner.head.person.idNumber],
-    createdAt: now,
-    updatedAt: now,
   });
-  return id;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
