@@ -1,4 +1,5 @@
-// The portal's build: the app lives in src/web and is served by the API server from dist/web.
+// The portal's build: the app lives in src/web and is served by the API server from dist/web
+// (or from WEB_DIST, where the build then goes too).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -14,7 +15,7 @@ export default defineConfig({
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   build: {
-    outDir: path.join(here, 'dist/web'),
+    outDir: process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.join(here, 'dist/web'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-const DIST = path.resolve('dist/web');
+const DIST = path.resolve(process.env.WEB_DIST ?? 'dist/web');
 const BUDGET_BYTES = 300 * 1024;
 
 type Chunk = { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] };

@@ -15,7 +15,7 @@ import { openTestDatabase } from '../../helpers/database';
 export type RunningServer = { url: string; deps: Deps; close(): Promise<void> };
 
 export async function startServer(): Promise<RunningServer> {
-  const config = loadConfig({ ABSHER_MODE: 'sandbox', LOG_LEVEL: 'silent', WEB_DIST: path.resolve('dist/web'), SANDBOX_PERSONS: '0' });
+  const config = loadConfig({ ABSHER_MODE: 'sandbox', LOG_LEVEL: 'silent', WEB_DIST: path.resolve(process.env.WEB_DIST ?? 'dist/web'), SANDBOX_PERSONS: '0' });
   const database = await openTestDatabase();
   const deps = await createDeps(config, createLogger('silent'), {
     database,
