@@ -1,13 +1,14 @@
 // The iqama card pickup: a card printed for an issued iqama arrives at the chosen office (SMS
 // to whoever applied), is handed over once to someone entitled, and is listed for the
 // establishment, the head of family, the holder and the office.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app';
 import { buildAccount, buildOffice, grantStaffRole } from '../helpers/factories';
 import { bearer, buildHousehold, kingdomDayFromToday, pay, submitRequest } from '../helpers/services';
 import { buildEstablishment, grantStaff, setMedicalRecord, type BuiltEstablishment } from '../helpers/establishments';
+import { AgencyUnavailableError } from '../../src/server/adapters/population-registry/port';
 import { accounts, auditLog, delegations, iqamaCards, sandboxSmsMessages } from '../../src/server/db/schema';
 import { DAY, FakeClock } from '../../src/server/platform/clock';
 import { application, newcomer } from './support';
@@ -261,6 +262,21 @@ describe('listing cards', () => {
     const readyIds = readyList.json().cards.map((c: { id: string }) => c.id);
     expect(readyIds).toEqual(expect.arrayContaining([stale.card.id, fresh.card.id]));
     expect(readyList.json().cards.find((c: { id: string }) => c.id === fresh.card.id).uncollected).toBe(false);
+
+    // The office's list names each holder, as the registry has them; a null name when the registry cannot answer.
+    const stalePresented = readyList.json().cards.find((c: { id: string }) => c.id === stale.card.id);
+    expect(stalePresented.holderName).toEqual({ ar: stale.worker.nameAr, en: stale.worker.nameEn });
+    expect(Object.keys(stalePresented).sort()).toEqual(
+      ['establishmentId', 'expiresOn', 'handedOverAt', 'holderIdNumber', 'holderName', 'id', 'office', 'printedAt', 'readyAt', 'requestId', 'requestNumber', 'status', 'uncollected'].sort(),
+    );
+    const down = vi.spyOn(t.deps.registry, 'findPerson').mockRejectedValue(new AgencyUnavailableError('population_registry'));
+    try {
+      const unnamed = await t.app.inject({ url: '/api/v1/office/iqama-cards?status=ready', headers: officerA });
+      expect(unnamed.statusCode, unnamed.body).toBe(200);
+      expect(unnamed.json().cards.find((c: { id: string }) => c.id === stale.card.id)).toMatchObject({ holderIdNumber: stale.worker.idNumber, holderName: null });
+    } finally {
+      down.mockRestore();
+    }
 
     const elsewhere = await t.app.inject({ url: '/api/v1/office/iqama-cards', headers: officerB });
     expect(elsewhere.json().cards).toEqual([]);

@@ -6,6 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../db/client';
 import { accounts, delegations } from '../../db/schema';
+import { AgencyUnavailableError } from '../../adapters/population-registry/port';
 import { AppError } from '../../errors';
 import { audit } from '../../platform/audit';
 import { delegationInForceSql } from '../../services/engine/acting';
@@ -21,6 +22,12 @@ export const IQAMA_SERVICES: readonly string[] = ['iqama_issue', 'iqama_renew'];
 
 export type Meta = { requestId: string };
 export type Listed = { cards: CardListing[]; uncollectedBefore: Date };
+export type HolderName = { ar: string; en: string };
+/** The office's list also names each holder, so that the officer can call them from the queue. */
+export type OfficeListed = Listed & { holderNames: Map<string, HolderName | null> };
+
+/** Registry look-ups in flight at once for one list (a page holds up to 200 cards). */
+const NAME_LOOKUPS_AT_ONCE = 8;
 
 /** Cards ready since before this instant are uncollected (the dated `iqama_cards.uncollected_after_days`). */
 async function uncollectedBefore(deps: Pick<Deps, 'database' | 'clock'>): Promise<Date> {
@@ -56,15 +63,37 @@ function officeOf(officer: Officer): string {
 }
 
 export async function listOfficeCards(
-  deps: Pick<Deps, 'database' | 'clock'>,
+  deps: Pick<Deps, 'database' | 'clock' | 'registry'>,
   officer: Officer,
   filter: { status?: CardStatus | undefined; uncollected?: boolean | undefined },
   page: Page,
-): Promise<Listed> {
+): Promise<OfficeListed> {
   const officeId = officeOf(officer);
   const before = await uncollectedBefore(deps);
   const cards = await cardsAtOffice(deps.database.db, officeId, { status: filter.status, readyBefore: filter.uncollected ? before : undefined }, page);
-  return { cards, uncollectedBefore: before };
+  return { cards, uncollectedBefore: before, holderNames: await holderNamesOf(deps, cards) };
+}
+
+/**
+ * The holders' names as the population registry has them, a few look-ups at a time. A name the
+ * registry does not have, or cannot give now, is null: the queue is still served, by iqama number.
+ */
+async function holderNamesOf(deps: Pick<Deps, 'registry'>, cards: CardListing[]): Promise<Map<string, HolderName | null>> {
+  const ids = [...new Set(cards.map((c) => c.holderIdNumber))];
+  const names = new Map<string, HolderName | null>();
+  let next = 0;
+  const lane = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      const person = await deps.registry.findPerson(id).catch((err: unknown) => {
+        if (err instanceof AgencyUnavailableError) return null;
+        throw err;
+      });
+      names.set(id, person ? { ar: person.name.ar, en: person.name.en } : null);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(NAME_LOOKUPS_AT_ONCE, ids.length) }, lane));
+  return names;
 }
 
 /** A card of the officer's office, or the reason the officer cannot act on it. */

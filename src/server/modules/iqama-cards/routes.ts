@@ -10,8 +10,8 @@ import { errorResponse } from '../../http/schemas';
 import type { ApiModule } from '../module';
 import type { Officer } from '../office/activate-at-office';
 import { handOver, listEstablishmentCards, listOfficeCards, listOwnCards, markReady, type Listed } from './cards';
-import { presentCard } from './presenter';
-import { cardParams, cardsQuery, cardsView, cardView, establishmentParams, handedOverView, handOverBody, officeCardsQuery } from './schemas';
+import { presentCard, presentOfficeCard } from './presenter';
+import { cardParams, cardsQuery, cardsView, cardView, establishmentParams, handedOverView, handOverBody, officeCardsQuery, officeCardsView } from './schemas';
 
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse } as const;
@@ -90,15 +90,17 @@ export const iqamaCardsModule: ApiModule = {
           summary: 'The iqama cards to collect at the officer’s office',
           description:
             'Filter by status (printed: on their way; ready: at the office; handed_over), or `uncollected=true` for the cards ready ' +
-            'for longer than the dated iqama_cards.uncollected_after_days. Errors: 403 not_an_officer, officer_without_office.',
+            'for longer than the dated iqama_cards.uncollected_after_days. Each card names its holder (holderName, from the ' +
+            'population registry; null when it has none or cannot be reached). Errors: 403 not_an_officer, officer_without_office.',
           security,
           querystring: officeCardsQuery,
-          response: { 200: cardsView, ...errors },
+          response: { 200: officeCardsView, ...errors },
         },
       },
       async (req) => {
         const { status, uncollected, limit, offset } = req.query;
-        return present(await listOfficeCards(deps, officerOf(req), { status, uncollected }, { limit, offset }));
+        const listed = await listOfficeCards(deps, officerOf(req), { status, uncollected }, { limit, offset });
+        return { cards: listed.cards.map((c) => presentOfficeCard(c, listed.uncollectedBefore, listed.holderNames.get(c.holderIdNumber) ?? null)) };
       },
     );
 

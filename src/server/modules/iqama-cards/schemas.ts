@@ -47,6 +47,12 @@ export const cardView = z.object({
 
 export const cardsView = z.object({ cards: z.array(cardView) });
 
+export const officeCardView = cardView.extend({
+  holderName: text.nullable().describe('the holder’s name as the population registry has it; null when it has none or cannot be reached'),
+});
+
+export const officeCardsView = z.object({ cards: z.array(officeCardView) });
+
 export const handedOverView = cardView.extend({
   collectorRole: z.enum(['holder', 'establishment_owner', 'establishment_staff', 'applicant']).describe('why the collector was entitled'),
 });
