@@ -65,6 +65,14 @@ describe('the population registry client', () => {
     expect(await registry().matchFingerprints('1000000008', { rightIndex: 'r', leftIndex: 'l' })).toBe(false);
   });
 
+  it('reads the nationalities among an establishment’s workers, and refuses a malformed answer', async () => {
+    reply = (_r, res) => res.end(JSON.stringify([{ code: 'IND', count: 3 }]));
+    expect(await registry().establishmentNationalities('7000100000')).toEqual([{ code: 'IND', count: 3 }]);
+    expect(seen.at(-1)).toMatchObject({ method: 'GET', url: '/nic/establishments/7000100000/workers/nationalities' });
+    reply = (_r, res) => res.end(JSON.stringify([{ code: 'India', count: 3 }]));
+    await expect(registry().establishmentNationalities('7000100000')).rejects.toBeInstanceOf(AgencyUnavailableError);
+  });
+
   it.each([
     ['a 5xx', (_r: Seen, res: http.ServerResponse) => res.writeHead(502).end()],
     ['a malformed answer', (_r: Seen, res: http.ServerResponse) => res.end('{"idNumber": 12}')],

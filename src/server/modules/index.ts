@@ -11,6 +11,7 @@ import { officesModule } from './offices/routes';
 import { paperTransactionsModule } from './office/paper-transactions-routes';
 import { meRoutes } from './me/routes';
 import { passwordResetRoutes } from './password-resets/routes';
+import { professionsModule } from './professions/routes';
 import { registrationRoutes } from './registrations/routes';
 import { requestRoutes } from './requests/routes';
 import { sandboxModule } from './sandbox/routes';
@@ -34,6 +35,7 @@ export const apiModules: ApiModule[] = [
   iqamaCardsModule,
   accessLogModule,
   establishmentsModule,
+  professionsModule,
   statisticsModule,
   sandboxModule,
 ];

@@ -11,6 +11,7 @@
 //   PUT  {url}/persons/{idNumber}/profession           {profession} → 204
 //   GET  {url}/establishments/{id}/workers?search&nationality&profession&expiringBy&sort&order&offset&limit
 //                                                      → 200 {total, persons: [RegistryPerson]}
+//   GET  {url}/establishments/{id}/workers/nationalities → 200 [{code, count}]
 // with a bearer token. A network failure, a timeout or a 5xx is AgencyUnavailableError (503).
 import { z } from 'zod';
 import { AgencyUnavailableError, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
@@ -31,6 +32,8 @@ const personSchema = z.object({
   maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed']).nullable(),
   arrivedOn: date.nullable().optional(),
 });
+
+const nationalityCount = z.object({ code: z.string().length(3), count: z.number().int().min(0) });
 
 const linkSchema = z.object({
   headIdNumber: z.string(),
@@ -87,6 +90,10 @@ export class HttpPopulationRegistry implements PopulationRegistry {
     const parsed = z.object({ total: z.number().int().min(0), persons: z.array(personSchema) }).safeParse(await res.json().catch(() => null));
     if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
     return parsed.data;
+  }
+
+  establishmentNationalities(establishmentId: string): Promise<Array<{ code: string; count: number }>> {
+    return this.list(`/establishments/${encodeURIComponent(establishmentId)}/workers/nationalities`, nationalityCount);
   }
 
   recordIqama(idNumber: string, iqama: { expiresOn: string }): Promise<void> {

@@ -52,6 +52,8 @@ export interface PopulationRegistry {
   recordPassport(idNumber: string, passport: { number: string; issuedOn: string; expiresOn: string }): Promise<void>;
   /** Residents sponsored by an establishment (its workers), a page at a time. */
   establishmentWorkers(establishmentId: string, query: WorkersQuery): Promise<{ total: number; persons: RegistryPerson[] }>;
+  /** The nationalities among an establishment's workers, with how many workers hold each. */
+  establishmentNationalities(establishmentId: string): Promise<Array<{ code: string; count: number }>>;
   /** Records an iqama issued or renewed by the directorate (the iqama number is the identity number). */
   recordIqama(idNumber: string, iqama: { expiresOn: string }): Promise<void>;
   /** Records a resident's new sponsor (a transfer of services). */

@@ -94,6 +94,18 @@ export class SandboxPopulationRegistry implements PopulationRegistry {
     return { total: Number(c?.n ?? 0), persons: rows.map(toPerson) };
   }
 
+  async establishmentNationalities(establishmentId: string): Promise<Array<{ code: string; count: number }>> {
+    this.check();
+    const p = registryPersons;
+    const rows = await this.db
+      .select({ code: p.nationality, n: count() })
+      .from(p)
+      .where(and(eq(p.sponsorKind, 'establishment'), eq(p.sponsorId, establishmentId)))
+      .groupBy(p.nationality)
+      .orderBy(p.nationality);
+    return rows.map((r) => ({ code: r.code, count: Number(r.n) }));
+  }
+
   async recordIqama(idNumber: string, iqama: { expiresOn: string }): Promise<void> {
     this.check();
     await this.db.update(registryPersons).set({ iqamaExpiresOn: iqama.expiresOn }).where(and(eq(registryPersons.idNumber, idNumber), eq(registryPersons.kind, 'resident')));

@@ -2,6 +2,7 @@
 // nothing else. A worker's mobile, birth date, fingerprints and family never leave.
 import type { z } from 'zod';
 import { datePair, type IsoDate } from '../../../domain/calendar';
+import { nationalityName } from '../../../domain/nationalities';
 import { serviceName, ESTABLISHMENT_SERVICES } from '../delegations/establishment-scope';
 import type { Names } from '../delegations/names';
 import { presentGiven } from '../delegations/presenter';
@@ -11,7 +12,7 @@ import type { Standing } from './access';
 import type { Listed } from './list-establishments';
 import type { BillRow, RequestRow } from './repository';
 import { daysLeft, WARNINGS, warningsOf } from './rules';
-import type { establishmentDetails, establishmentList, establishmentRequestView, workerView, workersPage } from './schemas';
+import type { establishmentDetails, establishmentList, establishmentRequestView, workerNationalities, workerView, workersPage } from './schemas';
 import type { WorkerEntry, WorkersPage } from './view-workers';
 
 const named = (codes: readonly string[]) => codes.map((code) => ({ code, name: serviceName(code) }));
@@ -98,6 +99,10 @@ export function presentWorkersPage(page: WorkersPage): z.infer<typeof workersPag
     pages: Math.ceil(page.total / page.pageSize),
     workers: page.workers.map((w) => presentWorker(page.today, w)),
   };
+}
+
+export function presentNationalities(counts: Array<{ code: string; count: number }>): z.infer<typeof workerNationalities> {
+  return { nationalities: counts.map((c) => ({ code: c.code, name: nationalityName(c.code), count: c.count })) };
 }
 
 export function presentEstablishmentRequest(r: RequestRow, bills: BillRow[], establishmentId: string): z.infer<typeof establishmentRequestView> {

@@ -18,7 +18,7 @@ import { establishmentDetails } from './establishment-details';
 import { listEstablishments } from './list-establishments';
 import { listEstablishmentRequests } from './list-requests';
 import { openEstablishment } from './open-establishment';
-import { presentDetails, presentEstablishmentRequest, presentList, presentStaff, presentWorkersPage } from './presenter';
+import { presentDetails, presentEstablishmentRequest, presentList, presentNationalities, presentStaff, presentWorkersPage } from './presenter';
 import { renewIqamas } from './renew-iqamas';
 import { MAX_BULK_WORKERS } from './rules';
 import {
@@ -34,12 +34,14 @@ import {
   staffList,
   staffParams,
   staffView,
+  workerNationalities as nationalitiesView,
   workersCsvQuery,
   workersPage,
   workersQuery,
 } from './schemas';
 import { authorizeStaff, listStaff, revokeStaff } from './staff';
 import { exportWorkers, viewWorkers } from './view-workers';
+import { workerNationalities } from './worker-nationalities';
 
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 422: errorResponse, 503: errorResponse };
@@ -191,6 +193,22 @@ export const establishmentsModule: ApiModule = {
         },
       },
       async (req) => presentWorkersPage(await viewWorkers(deps, { accountId: req.session!.accountId }, req.params.establishmentId, req.query, requestMeta(req))),
+    );
+
+    app.get(
+      '/establishments/:establishmentId/workers/nationalities',
+      {
+        config: { access: 'account' },
+        schema: {
+          tags,
+          summary: 'The nationalities among the establishment’s workers, with their names and how many workers hold each',
+          description: `What the workers view's nationality filter offers. Counts only: no worker's record is shown, so nothing is written to the workers' access logs. Errors: ${NO_ACCESS}; 503 dependency_unavailable (the population registry).`,
+          security,
+          params: establishmentParams,
+          response: { 200: nationalitiesView, ...errors },
+        },
+      },
+      async (req) => presentNationalities(await workerNationalities(deps, req.session!.accountId, req.params.establishmentId)),
     );
 
     app.get(

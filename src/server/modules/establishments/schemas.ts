@@ -91,6 +91,11 @@ export const workerView = z.object({
   }),
 });
 export const workersPage = z.object({ today: datePair, ...paging, workers: z.array(workerView) });
+export const workerNationalities = z.object({
+  nationalities: z
+    .array(z.object({ code: z.string().describe('ISO 3166 alpha-3, as the workers view filters by'), name: text.nullable().describe('null for a code outside ISO 3166-1'), count: z.number().int() }))
+    .describe('by code'),
+});
 
 const billView = z.object({ billNumber: z.string(), amountHalalas: z.number().int(), status: z.string(), expiresAt: isoTimestamp });
 export const establishmentRequestView = z.object({

@@ -1,0 +1,35 @@
+// Nationalities as the registry records them (ISO 3166-1 alpha-3, as in passports) and their
+// names in Arabic and English. The names are the CLDR country names that Intl carries, reached
+// through the alpha-2 code; a code outside ISO 3166-1 (a travel document's special codes) has
+// no name and is shown as it is.
+
+/** ISO 3166-1: each alpha-3 code followed by its alpha-2 code. */
+const ALPHA3_ALPHA2 =
+  'ABWAW AFGAF AGOAO AIAAI ALAAX ALBAL ANDAD AREAE ARGAR ARMAM ASMAS ATAAQ ATFTF ATGAG AUSAU AUTAT AZEAZ BDIBI BELBE ' +
+  'BENBJ BESBQ BFABF BGDBD BGRBG BHRBH BHSBS BIHBA BLMBL BLRBY BLZBZ BMUBM BOLBO BRABR BRBBB BRNBN BTNBT BVTBV BWABW ' +
+  'CAFCF CANCA CCKCC CHECH CHLCL CHNCN CIVCI CMRCM CODCD COGCG COKCK COLCO COMKM CPVCV CRICR CUBCU CUWCW CXRCX CYMKY ' +
+  'CYPCY CZECZ DEUDE DJIDJ DMADM DNKDK DOMDO DZADZ ECUEC EGYEG ERIER ESHEH ESPES ESTEE ETHET FINFI FJIFJ FLKFK FRAFR ' +
+  'FROFO FSMFM GABGA GBRGB GEOGE GGYGG GHAGH GIBGI GINGN GLPGP GMBGM GNBGW GNQGQ GRCGR GRDGD GRLGL GTMGT GUFGF GUMGU ' +
+  'GUYGY HKGHK HMDHM HNDHN HRVHR HTIHT HUNHU IDNID IMNIM INDIN IOTIO IRLIE IRNIR IRQIQ ISLIS ISRIL ITAIT JAMJM JEYJE ' +
+  'JORJO JPNJP KAZKZ KENKE KGZKG KHMKH KIRKI KNAKN KORKR KWTKW LAOLA LBNLB LBRLR LBYLY LCALC LIELI LKALK LSOLS LTULT ' +
+  'LUXLU LVALV MACMO MAFMF MARMA MCOMC MDAMD MDGMG MDVMV MEXMX MHLMH MKDMK MLIML MLTMT MMRMM MNEME MNGMN MNPMP MOZMZ ' +
+  'MRTMR MSRMS MTQMQ MUSMU MWIMW MYSMY MYTYT NAMNA NCLNC NERNE NFKNF NGANG NICNI NIUNU NLDNL NORNO NPLNP NRUNR NZLNZ ' +
+  'OMNOM PAKPK PANPA PCNPN PERPE PHLPH PLWPW PNGPG POLPL PRIPR PRKKP PRTPT PRYPY PSEPS PYFPF QATQA REURE ROURO RUSRU ' +
+  'RWARW SAUSA SDNSD SENSN SGPSG SGSGS SHNSH SJMSJ SLBSB SLESL SLVSV SMRSM SOMSO SPMPM SRBRS SSDSS STPST SURSR SVKSK ' +
+  'SVNSI SWESE SWZSZ SXMSX SYCSC SYRSY TCATC TCDTD TGOTG THATH TJKTJ TKLTK TKMTM TLSTL TONTO TTOTT TUNTN TURTR TUVTV ' +
+  'TWNTW TZATZ UGAUG UKRUA UMIUM URYUY USAUS UZBUZ VATVA VCTVC VENVE VGBVG VIRVI VNMVN VUTVU WLFWF WSMWS YEMYE ZAFZA ' +
+  'ZMBZM ZWEZW';
+
+const ALPHA2 = new Map(ALPHA3_ALPHA2.split(' ').map((pair) => [pair.slice(0, 3), pair.slice(3)] as const));
+
+const displayNames = { ar: new Intl.DisplayNames(['ar'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
+
+/** The nationality's name in both languages; null for a code that ISO 3166-1 does not list. */
+export function nationalityName(alpha3: string): { ar: string; en: string } | null {
+  const alpha2 = ALPHA2.get(alpha3);
+  if (!alpha2) return null;
+  const ar = displayNames.ar.of(alpha2);
+  const en = displayNames.en.of(alpha2);
+  // Without CLDR data Intl answers the code itself.
+  return ar && en && ar !== alpha2 && en !== alpha2 ? { ar, en } : null;
+}
