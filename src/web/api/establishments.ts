@@ -2,6 +2,7 @@
 // details, its workers page, the bulk iqama renewal and its iqama cards (see /api/openapi.json).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { GivenDelegation } from './delegations';
 import type { DatePair } from './eservices';
 import type { Bilingual } from './types';
 
@@ -115,12 +116,19 @@ export function workersCsvUrl(id: string, q: Partial<WorkersQuery>, language: st
   return `${path(id)}/workers.csv?${workersSearch({ search, nationality, profession, expiring, sort, order }, { lang: language === 'en' ? 'en' : 'ar' })}`;
 }
 
+const listEstablishments = async () => (await api.get<{ establishments: EstablishmentSummary[] }>('/api/v1/establishments')).establishments;
+
 export function useEstablishments() {
-  return useQuery({
-    queryKey: ESTABLISHMENTS_KEY,
-    queryFn: async () => (await api.get<{ establishments: EstablishmentSummary[] }>('/api/v1/establishments')).establishments,
-    retry: false,
-  });
+  return useQuery({ queryKey: ESTABLISHMENTS_KEY, queryFn: listEstablishments, retry: false });
+}
+
+/**
+ * Whether the user owns or staffs an establishment, for the menu: the same query as the list,
+ * asked again only after a few minutes however many pages are visited (the list page itself
+ * asks afresh when opened).
+ */
+export function useActsForEstablishments(enabled: boolean) {
+  return useQuery({ queryKey: ESTABLISHMENTS_KEY, queryFn: listEstablishments, enabled, staleTime: 5 * 60_000, retry: false, select: (list) => list.length > 0 });
 }
 
 export function useEstablishment(id: string) {
@@ -159,6 +167,90 @@ export function useEstablishmentCards(id: string, status?: CardStatus) {
   return useQuery({
     queryKey: [...ESTABLISHMENTS_KEY, id, 'cards', status ?? 'all'],
     queryFn: async () => (await api.get<{ cards: IqamaCard[] }>(`${path(id)}/iqama-cards?limit=200${status ? `&status=${status}` : ''}`)).cards,
+    retry: false,
+  });
+}
+
+// Staff authorizations (the owner's), the establishment's requests, and the lists the workers
+// view's filters offer.
+
+export type StaffBody = { staffIdNumber: string; services: string[]; startsOn?: string; endsOn: string };
+
+export type EstablishmentBill = { billNumber: string; amountHalalas: number; status: string; expiresAt: string };
+
+export type EstablishmentRequest = {
+  id: string;
+  number: string;
+  service: string;
+  serviceName: Bilingual;
+  status: string;
+  beneficiaryIdNumber: string;
+  role: 'applicant' | 'releasing';
+  byStaff: boolean;
+  feeHalalas: number;
+  bills: EstablishmentBill[];
+  createdAt: string;
+  createdOn: DatePair;
+  decidedAt: string | null;
+};
+
+export type EstablishmentRequestsPage = { total: number; page: number; pageSize: number; pages: number; requests: EstablishmentRequest[] };
+
+export type Profession = { code: string; name: Bilingual; domestic: boolean };
+
+export type NationalityCount = { code: string; name: Bilingual | null; count: number };
+
+/** Owner only: staff are refused by the API, so they never ask. */
+export function useStaff(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...ESTABLISHMENTS_KEY, id, 'staff'],
+    queryFn: async () => (await api.get<{ staff: GivenDelegation[] }>(`${path(id)}/staff`)).staff,
+    enabled,
+    retry: false,
+  });
+}
+
+export function useAuthorizeStaff(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    // One key per submission, so that a retried click gives one authorization.
+    mutationFn: ({ body, key }: { body: StaffBody; key: string }) => api.post<GivenDelegation>(`${path(id)}/staff`, body, { headers: { 'Idempotency-Key': key } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...ESTABLISHMENTS_KEY, id, 'staff'] }),
+  });
+}
+
+export function useRevokeStaff(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (delegationId: string) => api.post<GivenDelegation>(`${path(id)}/staff/${encodeURIComponent(delegationId)}/revoke`),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...ESTABLISHMENTS_KEY, id, 'staff'] }),
+  });
+}
+
+export function useEstablishmentRequests(id: string, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...ESTABLISHMENTS_KEY, id, 'requests', { page, pageSize }],
+    queryFn: () => api.get<EstablishmentRequestsPage>(`${path(id)}/requests?page=${page}&pageSize=${pageSize}`),
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/** The labour ministry's professions: they change rarely, so they are asked for once a session. */
+export function useProfessions() {
+  return useQuery({
+    queryKey: ['professions'],
+    queryFn: async () => (await api.get<{ professions: Profession[] }>('/api/v1/professions')).professions,
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+export function useWorkerNationalities(id: string) {
+  return useQuery({
+    queryKey: [...ESTABLISHMENTS_KEY, id, 'nationalities'],
+    queryFn: async () => (await api.get<{ nationalities: NationalityCount[] }>(`${path(id)}/workers/nationalities`)).nationalities,
+    staleTime: 5 * 60_000,
     retry: false,
   });
 }

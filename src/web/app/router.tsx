@@ -25,6 +25,8 @@ export const router = createBrowserRouter([
       { path: 'establishments/:id', lazy: () => import('../features/establishments/establishment-page').then((m) => ({ Component: m.EstablishmentPage })) },
       { path: 'establishments/:id/workers/:workerId', lazy: () => import('../features/establishments/worker-page').then((m) => ({ Component: m.WorkerPage })) },
       { path: 'establishments/:id/cards', lazy: () => import('../features/establishments/cards-page').then((m) => ({ Component: m.CardsPage })) },
+      { path: 'establishments/:id/staff', lazy: () => import('../features/establishments/staff-page').then((m) => ({ Component: m.StaffPage })) },
+      { path: 'establishments/:id/requests', lazy: () => import('../features/establishments/requests-page').then((m) => ({ Component: m.RequestsPage })) },
       { path: 'sandbox', lazy: () => import('../features/sandbox/personas-page').then((m) => ({ Component: m.PersonasPage })) },
       { path: 'sandbox/sms', lazy: () => import('../features/sandbox/sms-inbox-page').then((m) => ({ Component: m.SmsInboxPage })) },
       { path: 'sandbox/atm', lazy: () => import('../features/sandbox/atm-page').then((m) => ({ Component: m.AtmPage })) },

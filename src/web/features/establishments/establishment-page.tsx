@@ -1,6 +1,7 @@
 // One establishment: its record from the labour ministry, its workers (filtered, sorted, paged,
 // exported as CSV, with warnings for what expires) and the bulk renewal of the selected
-// workers' iqamas; its iqama cards have their own page.
+// workers' iqamas; its iqama cards, its requests and (for the owner) its staff have their own
+// pages.
 import { Alert, Button, Card, Group, Loader, Stack, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,6 +72,14 @@ function EstablishmentView({ e }: { e: Establishment }) {
           <Button component={Link} to={`/establishments/${e.id}/cards`} variant="light" data-testid="establishment-cards-link">
             {t('establishments.cards.title')}
           </Button>
+          <Button component={Link} to={`/establishments/${e.id}/requests`} variant="light" data-testid="establishment-requests-link">
+            {t('establishmentRequests.link')}
+          </Button>
+          {e.role === 'owner' && (
+            <Button component={Link} to={`/establishments/${e.id}/staff`} variant="light" data-testid="establishment-staff-link">
+              {t('establishmentStaff.link')}
+            </Button>
+          )}
           <Button component={Link} to="/establishments" variant="subtle">
             {t('establishments.back')}
           </Button>

@@ -5,7 +5,7 @@ import { Anchor, Badge, Button, Card, Checkbox, Group, Loader, Select, Stack, Ta
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useWorkers, workersCsvUrl, type Establishment, type Worker, type WorkerSort, type WorkersQuery } from '../../api/establishments';
+import { useProfessions, useWorkerNationalities, useWorkers, workersCsvUrl, type Establishment, type Worker, type WorkerSort, type WorkersQuery } from '../../api/establishments';
 import { pick } from '../../api/pick';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
 import { DualDate } from '../../shared/dual-date';
@@ -47,12 +47,25 @@ export function WorkersTable({ establishment, selected, onSelectedChange, select
   const query = readQuery(params);
   const workers = useWorkers(establishment.id, query);
   const [search, setSearch] = useState(query.search ?? '');
-  // Nationalities and professions seen so far, to choose from (the API filters by code).
-  const seen = useRef({ nationalities: new Set<string>(), professions: new Map<string, string>() });
-  for (const w of workers.data?.workers ?? []) {
-    seen.current.nationalities.add(w.nationality);
-    if (w.profession) seen.current.professions.set(w.profession.code, w.profession.name ? pick(w.profession.name, i18n.language) : w.profession.code);
-  }
+  const professions = useProfessions();
+  const nationalities = useWorkerNationalities(establishment.id);
+  // Professions seen in the rows: the choices while the ministry's list cannot be had.
+  const seen = useRef(new Map<string, string>());
+  for (const w of workers.data?.workers ?? []) if (w.profession) seen.current.set(w.profession.code, w.profession.name ? pick(w.profession.name, i18n.language) : w.profession.code);
+  const professionOptions = withChosen(
+    professions.data ? professions.data.map((p) => ({ value: p.code, label: pick(p.name, i18n.language) })) : [...seen.current].map(([value, label]) => ({ value, label })),
+    query.profession,
+    i18n.language,
+  );
+  const nationalityName = (code: string) => {
+    const n = nationalities.data?.find((x) => x.code === code);
+    return n?.name ? pick(n.name, i18n.language) : null;
+  };
+  const nationalityOptions = withChosen(
+    (nationalities.data ?? []).map((n) => ({ value: n.code, label: `${n.name ? pick(n.name, i18n.language) : n.code} (${n.count})` })),
+    query.nationality,
+    i18n.language,
+  );
 
   const update = (changes: Partial<Record<keyof WorkersQuery, string | undefined>>, resetPage = true) => {
     const next = new URLSearchParams(params);
@@ -111,22 +124,24 @@ export function WorkersTable({ establishment, selected, onSelectedChange, select
         <Group align="flex-end" gap="sm" wrap="wrap">
           <Select
             label={t('establishments.workers.nationality')}
-            data={[...seen.current.nationalities].sort().map((n) => ({ value: n, label: n }))}
+            data={nationalityOptions}
             value={query.nationality ?? null}
             onChange={(v) => update({ nationality: v ?? undefined })}
             clearable
+            searchable
             placeholder={t('establishments.workers.any')}
-            w={150}
+            w={200}
             data-testid="filter-nationality"
           />
           <Select
             label={t('establishments.workers.profession')}
-            data={[...seen.current.professions].map(([value, label]) => ({ value, label }))}
+            data={professionOptions}
             value={query.profession ?? null}
             onChange={(v) => update({ profession: v ?? undefined })}
             clearable
+            searchable
             placeholder={t('establishments.workers.any')}
-            w={180}
+            w={220}
             data-testid="filter-profession"
           />
           <Select
@@ -200,7 +215,15 @@ export function WorkersTable({ establishment, selected, onSelectedChange, select
                   </Table.Thead>
                   <Table.Tbody>
                     {data.workers.map((w) => (
-                      <WorkerRow key={w.idNumber} w={w} establishmentId={establishment.id} selectable={selectable} checked={selected.has(w.idNumber)} onToggle={(on) => toggle(w, on)} />
+                      <WorkerRow
+                        key={w.idNumber}
+                        w={w}
+                        nationality={nationalityName(w.nationality)}
+                        establishmentId={establishment.id}
+                        selectable={selectable}
+                        checked={selected.has(w.idNumber)}
+                        onToggle={(on) => toggle(w, on)}
+                      />
                     ))}
                   </Table.Tbody>
                 </Table>
@@ -235,6 +258,12 @@ export function WorkersTable({ establishment, selected, onSelectedChange, select
   );
 }
 
+/** Options sorted by label, with the chosen code kept among them (a link may name one no longer listed). */
+function withChosen(options: Array<{ value: string; label: string }>, chosen: string | undefined, language: string) {
+  const all = chosen && !options.some((o) => o.value === chosen) ? [...options, { value: chosen, label: chosen }] : options;
+  return [...all].sort((a, b) => a.label.localeCompare(b.label, language));
+}
+
 /** A warning in full: it wraps rather than being cut off in a narrow column. */
 export function WarningBadge({ code, children }: { code: string; children: ReactNode }) {
   const color = warningColor(code);
@@ -255,7 +284,9 @@ function Days({ days }: { days: number }) {
   );
 }
 
-function WorkerRow({ w, establishmentId, selectable, checked, onToggle }: { w: Worker; establishmentId: string; selectable: boolean; checked: boolean; onToggle(on: boolean): void }) {
+type RowProps = { w: Worker; nationality: string | null; establishmentId: string; selectable: boolean; checked: boolean; onToggle(on: boolean): void };
+
+function WorkerRow({ w, nationality, establishmentId, selectable, checked, onToggle }: RowProps) {
   const { t, i18n } = useTranslation();
   const name = pick(w.name, i18n.language);
   return (
@@ -273,9 +304,7 @@ function WorkerRow({ w, establishmentId, selectable, checked, onToggle }: { w: W
       <Table.Td>
         <Ltr>{w.idNumber}</Ltr>
       </Table.Td>
-      <Table.Td>
-        <Ltr>{w.nationality}</Ltr>
-      </Table.Td>
+      <Table.Td>{nationality ?? <Ltr>{w.nationality}</Ltr>}</Table.Td>
       <Table.Td>{w.profession ? (w.profession.name ? pick(w.profession.name, i18n.language) : w.profession.code) : '—'}</Table.Td>
       <Table.Td>
         {w.iqama ? (
