@@ -4,6 +4,7 @@ import { Badge, Box, Burger, Center, Container, Group, Loader, Text } from '@man
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { useActsForEstablishments } from '../api/establishments';
 import { useLogout, useMe, useSandboxMode } from '../session/queries';
 import { markNavigated } from '../shared/navigation-focus';
 import classes from './shell.module.css';
@@ -15,11 +16,14 @@ function useMenuItems(): Item[] {
   const { t } = useTranslation();
   const me = useMe();
   const loggedIn = !!me.data;
+  // Only Saudi citizens own establishments or act as their staff: no one else is asked.
+  const establishments = useActsForEstablishments(!!me.data?.idNumber.startsWith('1'));
   const items: Item[] = [{ to: '/', label: t('nav.home'), end: true }];
   if (loggedIn) {
     items.push({ to: '/dashboard', label: t('nav.dashboard') });
-    // Only Saudi citizens own establishments or act as their staff.
-    if (me.data?.idNumber.startsWith('1')) items.push({ to: '/establishments', label: t('nav.establishments') });
+    // Shown to owners (opened on Absher or not yet) and staff. Should the labour ministry not
+    // answer, it is shown all the same: its page says what is wrong.
+    if (establishments.data === true || establishments.isError) items.push({ to: '/establishments', label: t('nav.establishments') });
     const roles = me.data?.roles ?? [];
     if (roles.includes('officer') || roles.includes('supervisor')) items.push({ to: '/office', label: t('nav.office') });
   } else {
