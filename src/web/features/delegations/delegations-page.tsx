@@ -2,6 +2,7 @@
 // period), see those given (and revoke them at once) and those received (and apply on the
 // holder's behalf within them).
 import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,7 +88,7 @@ function Delegations({ me }: { me: Me }) {
   );
 }
 
-function commonFacts(t: ReturnType<typeof useTranslation>['t'], language: string, d: GivenDelegation | ReceivedDelegation): Fact[] {
+function commonFacts(t: TFunction, language: string, d: GivenDelegation | ReceivedDelegation): Fact[] {
   // A staff authorization works only for its establishment, whose pages are where it is used.
   const scope: Fact[] = d.establishmentId ? [{ label: t('delegations.establishment'), value: <Ltr>{d.establishmentId}</Ltr> }] : [];
   return [

@@ -1,10 +1,12 @@
-// The office's iqama cards: confirm a printed card's arrival (the applicant gets an SMS), then
-// hand it over once the officer has checked the collector's original document; the server
-// decides whether that person may collect it (collector_not_entitled otherwise).
+// The office's queue of iqama cards: what waits (printed cards whose arrival is not yet
+// confirmed, ready cards not collected, and for how long), then the officer's actions: confirm
+// a printed card's arrival (the applicant gets an SMS), then hand it over once the officer has
+// checked the collector's original document; the server decides whether that person may
+// collect it (collector_not_entitled otherwise).
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Checkbox, Group, Loader, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Button, Card, Checkbox, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -14,34 +16,87 @@ import { ApiErrorAlert } from '../../shared/api-error-alert';
 import { fieldMessage } from '../../shared/form-errors';
 import { LtrInput } from '../../shared/ltr-input';
 import { idNumberField, toWire } from '../../shared/validation';
-import { CardsTable } from '../establishments/cards-table';
 import { cardStatusLabel } from '../establishments/labels';
+import { QueueTable, waitingSince, type OfficeCard } from './queue-table';
+import { waitedMs, waitedText } from './waiting';
 
 type Filter = 'printed' | 'ready' | 'uncollected' | 'handed_over';
 type HandedOver = IqamaCard & { collectorRole: 'holder' | 'establishment_owner' | 'establishment_staff' | 'applicant' };
 
 const CARDS_KEY = ['office', 'iqama-cards'] as const;
+/** The most cards one list asks for; a full list is shown as "this many or more". */
+const LIST_LIMIT = 200;
 
 const handoverSchema = z.object({
   collectorIdNumber: idNumberField,
   checked: z.boolean().refine((v) => v, 'validation.documentChecked'),
 });
 
-export function OfficeIqamaCards() {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [filter, setFilter] = useState<Filter>('printed');
-  // What was just done, said once near the table (the row itself moves to another filter).
-  const [notice, setNotice] = useState<string | null>(null);
-  const cards = useQuery({
+function useOfficeCards(filter: Filter, enabled = true) {
+  return useQuery({
     queryKey: [...CARDS_KEY, filter],
     queryFn: async () => {
       const q = filter === 'uncollected' ? 'uncollected=true' : `status=${filter}`;
-      return (await api.get<{ cards: IqamaCard[] }>(`/api/v1/office/iqama-cards?${q}&limit=200`)).cards;
+      return (await api.get<{ cards: OfficeCard[] }>(`/api/v1/office/iqama-cards?${q}&limit=${LIST_LIMIT}`)).cards;
     },
     retry: false,
+    enabled,
   });
-  const ready = useMutation({
+}
+
+/** The time now, moved on every minute, so that the waits shown grow while the page is open. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** What waits, the longest wait first; the cards handed over, the latest first (as listed). */
+function queueOrder(cards: OfficeCard[], filter: Filter): OfficeCard[] {
+  if (filter === 'handed_over') return cards;
+  return [...cards].sort((a, b) => Date.parse(waitingSince(a)) - Date.parse(waitingSince(b)));
+}
+
+function Waiting({ label, cards, now, testId }: { label: string; cards: OfficeCard[] | undefined; now: number; testId: string }) {
+  const { t } = useTranslation();
+  const longest = cards?.length ? Math.max(...cards.map((c) => waitedMs(waitingSince(c), now))) : null;
+  return (
+    <Paper withBorder radius="md" p="md" data-testid={testId}>
+      <Text component="dt" fw={500}>
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {cards === undefined ? (
+          <Loader size="xs" aria-label={t('app.loading')} />
+        ) : (
+          <>
+            <Text span fz={28} fw={700} display="block" data-testid={`${testId}-count`}>
+              {cards.length >= LIST_LIMIT ? t('office.cards.atLeast', { count: LIST_LIMIT }) : cards.length}
+            </Text>
+            {longest !== null && <Text size="sm">{t('office.cards.longest', { wait: waitedText(t, longest) })}</Text>}
+          </>
+        )}
+      </Text>
+    </Paper>
+  );
+}
+
+export function OfficeIqamaCards() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const now = useNow();
+  const [filter, setFilter] = useState<Filter>('printed');
+  // What was just done, said once near the table (the row itself moves to another filter).
+  const [notice, setNotice] = useState<string | null>(null);
+  const printed = useOfficeCards('printed');
+  const ready = useOfficeCards('ready');
+  const uncollected = useOfficeCards('uncollected');
+  const handedOver = useOfficeCards('handed_over', filter === 'handed_over');
+  const cards = { printed, ready, uncollected, handed_over: handedOver }[filter];
+  const markReady = useMutation({
     mutationFn: (id: string) => api.post<IqamaCard>(`/api/v1/office/iqama-cards/${encodeURIComponent(id)}/ready`),
     onSuccess: () => {
       setNotice(t('office.cards.markedReady'));
@@ -50,7 +105,7 @@ export function OfficeIqamaCards() {
   });
   const choose = (f: Filter) => {
     setNotice(null);
-    ready.reset();
+    markReady.reset();
     setFilter(f);
   };
 
@@ -61,6 +116,19 @@ export function OfficeIqamaCards() {
       </Title>
       <Text mb="md">{t('office.cards.intro')}</Text>
       <Stack gap="md">
+        <section aria-labelledby="office-queue-title" data-testid="office-queue">
+          <Title order={3} size="h4" id="office-queue-title" mb={4}>
+            {t('office.cards.queue')}
+          </Title>
+          <Text size="sm" mb="sm">
+            {t('office.cards.queueIntro')}
+          </Text>
+          <Box component="dl" m={0} style={{ display: 'grid', gap: 'var(--mantine-spacing-sm)', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))' }}>
+            <Waiting label={t('office.cards.waitingPrinted')} cards={printed.data} now={now} testId="queue-printed" />
+            <Waiting label={t('office.cards.waitingReady')} cards={ready.data} now={now} testId="queue-ready" />
+            <Waiting label={t('office.cards.waitingUncollected')} cards={uncollected.data} now={now} testId="queue-uncollected" />
+          </Box>
+        </section>
         <SegmentedControl
           aria-label={t('office.cards.filter')}
           value={filter}
@@ -81,18 +149,19 @@ export function OfficeIqamaCards() {
             </Alert>
           )}
         </div>
-        <ApiErrorAlert error={cards.error ?? ready.error} />
+        <ApiErrorAlert error={cards.error ?? markReady.error} />
         {cards.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
         {cards.data && cards.data.length === 0 && <Text>{t('office.cards.none')}</Text>}
         {cards.data && cards.data.length > 0 && (
-          <CardsTable
-            cards={cards.data}
+          <QueueTable
+            cards={queueOrder(cards.data, filter)}
+            now={now}
             actions={(c) =>
               c.status === 'printed' ? (
                 <Button
                   size="sm"
-                  loading={ready.isPending && ready.variables === c.id}
-                  onClick={() => ready.mutate(c.id)}
+                  loading={markReady.isPending && markReady.variables === c.id}
+                  onClick={() => markReady.mutate(c.id)}
                   aria-label={t('office.cards.markReadyFor', { idNumber: c.holderIdNumber })}
                   data-testid={`mark-ready-${c.holderIdNumber}`}
                 >
