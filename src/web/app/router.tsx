@@ -20,6 +20,7 @@ export const router = createBrowserRouter([
       { path: 'requests/:id', lazy: () => import('../features/eservices/request-page').then((m) => ({ Component: m.RequestPage })) },
       { path: 'authorizations', lazy: () => import('../features/delegations/delegations-page').then((m) => ({ Component: m.DelegationsPage })) },
       { path: 'access-log', lazy: () => import('../features/access-log/access-log-page').then((m) => ({ Component: m.AccessLogPage })) },
+      { path: 'statistics', lazy: () => import('../features/statistics/statistics-page').then((m) => ({ Component: m.StatisticsPage })) },
       { path: 'office', lazy: () => import('../features/office/office-page').then((m) => ({ Component: m.OfficePage })) },
       { path: 'establishments', lazy: () => import('../features/establishments/establishments-page').then((m) => ({ Component: m.EstablishmentsPage })) },
       { path: 'establishments/:id', lazy: () => import('../features/establishments/establishment-page').then((m) => ({ Component: m.EstablishmentPage })) },

@@ -26,6 +26,8 @@ function useMenuItems(): Item[] {
     if (establishments.data === true || establishments.isError) items.push({ to: '/establishments', label: t('nav.establishments') });
     const roles = me.data?.roles ?? [];
     if (roles.includes('officer') || roles.includes('supervisor')) items.push({ to: '/office', label: t('nav.office') });
+    // Everyone finds the statistics in the footer; supervisors, whose work they are, in the menu too.
+    if (roles.includes('supervisor')) items.push({ to: '/statistics', label: t('statistics.nav') });
   } else {
     items.push({ to: '/register', label: t('nav.register') });
     items.push({ to: '/login', label: t('nav.login') });
@@ -183,6 +185,10 @@ export function Shell() {
         <Container size="lg">
           <Text size="sm">{t('footer.text')}</Text>
           <Text size="sm" mt={4}>
+            <Link to="/statistics" data-testid="footer-statistics">
+              {t('statistics.nav')}
+            </Link>
+            {' · '}
             <a href="/api/docs">{t('footer.apiDocs')}</a>
           </Text>
         </Container>
