@@ -98,14 +98,30 @@ describe('a transfer of services, end to end', () => {
 
     // The worker finds it among their own requests.
     const mine = (await t.app.inject({ url: '/api/v1/requests', headers: s.workerAuth })).json().requests;
-    expect(mine.find((x: { id: string }) => x.id === r.id)).toMatchObject({ status: 'awaiting_consent', appliedByYou: false, allowedActions: expect.arrayContaining(['consent', 'decline']) });
+    expect(mine.find((x: { id: string }) => x.id === r.id)).toMatchObject({
+      status: 'awaiting_consent',
+      appliedByYou: false,
+      consentFromYou: true,
+      allowedActions: expect.arrayContaining(['consent', 'decline']),
+    });
+    // The establishments see it too, and are told that the consent is not theirs to give.
+    expect((await getRequest(t, s.from.owner.auth, r.id)).json()).toMatchObject({ appliedByYou: false, consentFromYou: false });
+    expect(r).toMatchObject({ appliedByYou: true, consentFromYou: false });
 
     const consented = await act(s.workerAuth, r.id, 'consent', 'approve');
     expect(consented.statusCode, consented.body).toBe(200);
     expect(consented.json()).toMatchObject({ status: 'awaiting_release', bills: [] });
 
-    // The current establishment sees what awaits its release.
+    // The current establishment sees what awaits its release, alone when it asks for that.
     expect((await getRequest(t, s.from.owner.auth, r.id)).json().status).toBe('awaiting_release');
+    const listed = (role?: string) =>
+      t.app.inject({ url: `/api/v1/establishments/${s.from.id}/requests${role ? `?role=${role}` : ''}`, headers: s.from.owner.auth }).then((res) => res.json());
+    expect(await listed('releasing')).toMatchObject({ total: 1, requests: [{ id: r.id, role: 'releasing', status: 'awaiting_release', beneficiaryIdNumber: s.w.idNumber }] });
+    expect(await listed('applicant')).toMatchObject({ total: 0, requests: [] });
+    expect((await listed()).total).toBe(1);
+    expect((await t.app.inject({ url: `/api/v1/establishments/${s.to.id}/requests?role=releasing`, headers: s.to.owner.auth })).json().total).toBe(0);
+    expect((await t.app.inject({ url: `/api/v1/establishments/${s.to.id}/requests?role=applicant`, headers: s.to.owner.auth })).json()).toMatchObject({ total: 1, requests: [{ id: r.id, role: 'applicant' }] });
+    expect((await t.app.inject({ url: `/api/v1/establishments/${s.from.id}/requests?role=other`, headers: s.from.owner.auth })).statusCode).toBe(400);
     const released = await act(s.from.owner.auth, r.id, 'release', 'release');
     expect(released.statusCode, released.body).toBe(200);
     expect(released.json()).toMatchObject({ status: 'awaiting_payment', bills: [{ amountHalalas: FIRST, status: 'unpaid' }] });

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/client';
 import { accounts, auditLog, bills, delegations, establishments, serviceRequests } from '../../db/schema';
 import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
 import { delegationInForceSql } from '../../services/engine/acting';
+import type { RequestRole } from './schemas';
 
 export type EstablishmentRow = typeof establishments.$inferSelect;
 export type RequestRow = typeof serviceRequests.$inferSelect;
@@ -76,11 +77,16 @@ export async function openByConflictKey(ex: Executor, keys: string[]): Promise<M
  * A page of the establishment's requests, newest first: those it made, and the transfers of
  * services awaiting its release. Staff see only the services they are authorized for.
  */
-export async function establishmentRequests(ex: Executor, establishmentId: string, services: string[] | null, page: { offset: number; limit: number }) {
-  const mine = or(
-    eq(serviceRequests.establishmentId, establishmentId),
-    and(eq(serviceRequests.releaseFrom, establishmentId), eq(serviceRequests.status, 'awaiting_release')),
-  );
+export async function establishmentRequests(
+  ex: Executor,
+  establishmentId: string,
+  services: string[] | null,
+  page: { offset: number; limit: number },
+  role?: RequestRole,
+) {
+  const applicant = eq(serviceRequests.establishmentId, establishmentId);
+  const releasing = and(eq(serviceRequests.releaseFrom, establishmentId), eq(serviceRequests.status, 'awaiting_release'));
+  const mine = role === 'applicant' ? applicant : role === 'releasing' ? releasing : or(applicant, releasing);
   const where = services ? and(mine, inArray(serviceRequests.service, services)) : mine;
   const [rows, [c]] = await Promise.all([
     ex.select().from(serviceRequests).where(where).orderBy(desc(serviceRequests.createdAt), desc(serviceRequests.id)).offset(page.offset).limit(page.limit),

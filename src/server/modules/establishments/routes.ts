@@ -26,10 +26,10 @@ import {
   establishmentList,
   establishmentParams,
   openBody,
-  pageQuery,
   renewalsBody,
   renewalsResult,
   requestsPage,
+  requestsQuery,
   staffBody,
   staffList,
   staffParams,
@@ -252,13 +252,13 @@ export const establishmentsModule: ApiModule = {
           description: `Staff see the services they are authorized for. Errors: 400 invalid_input; ${NO_ACCESS}.`,
           security,
           params: establishmentParams,
-          querystring: pageQuery,
+          querystring: requestsQuery,
           response: { 200: requestsPage, ...errors },
         },
       },
       async (req) => {
-        const { page, pageSize } = req.query;
-        const { rows, bills, total } = await listEstablishmentRequests(deps, req.session!.accountId, req.params.establishmentId, { page, pageSize });
+        const { page, pageSize, role } = req.query;
+        const { rows, bills, total } = await listEstablishmentRequests(deps, req.session!.accountId, req.params.establishmentId, { page, pageSize, role });
         return { total, page, pageSize, pages: Math.ceil(total / pageSize), requests: rows.map((r) => presentEstablishmentRequest(r, bills, req.params.establishmentId)) };
       },
     );

@@ -32,7 +32,13 @@ export type WorkersQueryInput = z.infer<typeof workersQuery>;
 export const workersCsvQuery = z.strictObject({ ...workersFilter, lang: z.enum(['ar', 'en']).optional().describe('the header row’s language (default: Accept-Language, Arabic first)') });
 export type WorkersCsvQueryInput = z.infer<typeof workersCsvQuery>;
 
-export const pageQuery = z.strictObject({ page, pageSize });
+export const REQUEST_ROLES = ['applicant', 'releasing'] as const;
+export type RequestRole = (typeof REQUEST_ROLES)[number];
+export const requestsQuery = z.strictObject({
+  page,
+  pageSize,
+  role: z.enum(REQUEST_ROLES).optional().describe('only the requests it made (applicant), or only the transfers of services awaiting its release (releasing)'),
+});
 
 const paging = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), pages: z.number().int() };
 
@@ -105,7 +111,7 @@ export const establishmentRequestView = z.object({
   serviceName: text,
   status: z.string(),
   beneficiaryIdNumber: z.string(),
-  role: z.enum(['applicant', 'releasing']).describe('applicant: the establishment made it; releasing: a transfer of services awaiting its release'),
+  role: z.enum(REQUEST_ROLES).describe('applicant: the establishment made it; releasing: a transfer of services awaiting its release'),
   byStaff: z.boolean(),
   feeHalalas: z.number().int(),
   bills: z.array(billView),

@@ -72,6 +72,7 @@ const requestSchema = z.object({
     .nullable()
     .describe('when a delegate applied on a holder’s behalf'),
   appliedByYou: z.boolean().optional(),
+  consentFromYou: z.boolean().optional().describe('whether your consent is the one asked for (a guardian’s, or the worker’s for a transfer of services)'),
   establishmentId: z.string().nullable().describe('the establishment that applied, when its owner or staff applied'),
   releaseFrom: z.string().nullable().describe('a transfer of services: the establishment whose release is awaited or was given'),
   input: z.record(z.string(), z.unknown()),

@@ -28,7 +28,7 @@ export function presentRequest(
     bills: BillRow[];
     events?: EventRow[];
     beneficiaryName?: { ar: string; en: string } | null;
-    viewer?: { accountId: string };
+    viewer?: { accountId: string; idNumber: string };
     /** When a delegate applied: the holder they acted for and the delegate, as the portal names them. */
     delegation?: { grantor: Party; delegate: Party } | null;
   },
@@ -45,6 +45,9 @@ export function presentRequest(
     byDelegate: r.onBehalfOfAccountId !== null,
     delegation: extra.delegation ?? null,
     appliedByYou: extra.viewer ? extra.viewer.accountId === r.applicantAccountId : undefined,
+    // Whether the viewer is one of those whose consent the request asks for (a guardian, or
+    // the worker an establishment asks to take on): others who see it do not decide.
+    consentFromYou: extra.viewer ? (r.consentFrom ?? []).includes(extra.viewer.idNumber) : undefined,
     establishmentId: r.establishmentId,
     releaseFrom: r.releaseFrom,
     input: r.input,
