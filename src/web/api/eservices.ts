@@ -90,16 +90,31 @@ export type ServiceRequest = {
   /** When a delegate applied on a holder's behalf: both of them. */
   delegation: { grantor: Party; delegate: Party } | null;
   appliedByYou?: boolean;
+  /** Whether your consent is the one asked for (a guardian's, or the worker's for a transfer). */
+  consentFromYou?: boolean;
+  /** The establishment that applied, when its owner or staff applied. */
+  establishmentId: string | null;
+  /** A transfer of services: the establishment whose release is awaited or was given. */
+  releaseFrom: string | null;
   input: Record<string, unknown>;
   fee: Fee;
   bills: Bill[];
-  outcome: { documents?: OutcomeDocument[]; refusals?: Array<{ code: string; message?: Bilingual | string }> } | null;
+  outcome: {
+    documents?: OutcomeDocument[];
+    refusals?: Array<{ code: string; message?: Bilingual | string }>;
+    /** What the service recorded besides documents (a transfer: from, to, how the release was given). */
+    summary?: Record<string, unknown>;
+  } | null;
   allowedActions: string[];
   createdAt: string;
   submittedAt: string | null;
   decidedAt: string | null;
   createdOn: DatePair;
+  /** The request's history, on its own page: each move from one status to the next. */
+  events?: RequestEvent[];
 };
+
+export type RequestEvent = { at: string; from: RequestStatus | null; to: RequestStatus; actorKind: string; onBehalfOf: boolean; details: Record<string, unknown> };
 
 export const SERVICES_KEY = ['services'] as const;
 export const REQUESTS_KEY = ['requests'] as const;

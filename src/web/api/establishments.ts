@@ -118,8 +118,8 @@ export function workersCsvUrl(id: string, q: Partial<WorkersQuery>, language: st
 
 const listEstablishments = async () => (await api.get<{ establishments: EstablishmentSummary[] }>('/api/v1/establishments')).establishments;
 
-export function useEstablishments() {
-  return useQuery({ queryKey: ESTABLISHMENTS_KEY, queryFn: listEstablishments, retry: false });
+export function useEstablishments(enabled = true) {
+  return useQuery({ queryKey: ESTABLISHMENTS_KEY, queryFn: listEstablishments, enabled, retry: false });
 }
 
 /**

@@ -28,6 +28,7 @@ export const router = createBrowserRouter([
       { path: 'establishments/:id/cards', lazy: () => import('../features/establishments/cards-page').then((m) => ({ Component: m.CardsPage })) },
       { path: 'establishments/:id/staff', lazy: () => import('../features/establishments/staff-page').then((m) => ({ Component: m.StaffPage })) },
       { path: 'establishments/:id/requests', lazy: () => import('../features/establishments/requests-page').then((m) => ({ Component: m.RequestsPage })) },
+      { path: 'establishments/:id/transfers', lazy: () => import('../features/establishments/transfer-request-page').then((m) => ({ Component: m.TransferRequestPage })) },
       { path: 'sandbox', lazy: () => import('../features/sandbox/personas-page').then((m) => ({ Component: m.PersonasPage })) },
       { path: 'sandbox/sms', lazy: () => import('../features/sandbox/sms-inbox-page').then((m) => ({ Component: m.SmsInboxPage })) },
       { path: 'sandbox/atm', lazy: () => import('../features/sandbox/atm-page').then((m) => ({ Component: m.AtmPage })) },

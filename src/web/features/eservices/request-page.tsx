@@ -1,5 +1,6 @@
 // One request: its status (refreshed while it waits), the fee, the bill to pay at a bank,
-// and what was issued or why it was refused.
+// and what was issued or why it was refused; the consent or the release it waits for, to the
+// one who gives it; a transfer of services' steps.
 import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,8 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { REQUESTS_KEY, useRequest, type ServiceRequest } from '../../api/eservices';
 import { pick } from '../../api/pick';
+import type { Me } from '../../api/types';
+import { TRANSFER_SERVICE } from '../../api/transfers';
 import { RequireAuth } from '../../session/require-auth';
 import { useSandboxMode } from '../../session/queries';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
@@ -18,13 +21,16 @@ import { PageHeading } from '../../shared/page-heading';
 import { BillFacts, StatusBadge } from '../dashboard/eservices-sections';
 import { FeeLines } from '../../shared/fee-lines';
 import { PartyName } from '../../shared/party-name';
+import { ReleaseOnRequest } from '../establishments/transfer-release-section';
+import { asksYourConsent, ConsentGiven, ConsentSection } from './consent-section';
 import { documentKindLabel, requestStatusColor, requestStatusLabel } from './labels';
+import { TransferSteps } from './transfer-steps';
 
 export function RequestPage() {
-  return <RequireAuth>{() => <RequestLoader />}</RequireAuth>;
+  return <RequireAuth>{(me) => <RequestLoader me={me} />}</RequireAuth>;
 }
 
-function RequestLoader() {
+function RequestLoader({ me }: { me: Me }) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const request = useRequest(id);
@@ -36,16 +42,15 @@ function RequestLoader() {
         <ApiErrorAlert error={request.error} />
       </Stack>
     );
-  return <RequestView r={request.data} />;
+  return <RequestView r={request.data} me={me} />;
 }
 
-function RequestView({ r }: { r: ServiceRequest }) {
+function RequestView({ r, me }: { r: ServiceRequest; me: Me }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const sandbox = useSandboxMode();
   const act = useMutation({
-    mutationFn: (action: { path: 'cancel' } | { path: 'consent'; decision: 'approve' | 'decline' }) =>
-      api.post<ServiceRequest>(`/api/v1/requests/${r.id}/${action.path}`, action.path === 'consent' ? { decision: action.decision } : {}),
+    mutationFn: () => api.post<ServiceRequest>(`/api/v1/requests/${r.id}/cancel`, {}),
     onSuccess: (updated) => {
       client.setQueryData([...REQUESTS_KEY, r.id], updated);
       void client.invalidateQueries({ queryKey: REQUESTS_KEY, exact: true });
@@ -97,6 +102,15 @@ function RequestView({ r }: { r: ServiceRequest }) {
         </div>
         <FeeLines lines={r.fee.lines} testId="fee-lines" />
       </Card>
+      {/* What the viewer is asked to decide comes first, then where the request stands. */}
+      {asksYourConsent(r) && <ConsentSection r={r} />}
+      <ConsentGiven r={r} />
+      <ReleaseOnRequest r={r} me={me} />
+      {r.service === TRANSFER_SERVICE && (
+        <Card withBorder radius="md" padding="lg">
+          <TransferSteps r={r} />
+        </Card>
+      )}
       {r.bills.length > 0 && (
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="bills-title" data-testid="bills">
           <Title order={2} size="h3" id="bills-title" mb="md">
@@ -164,18 +178,9 @@ function RequestView({ r }: { r: ServiceRequest }) {
       )}
       <ApiErrorAlert error={act.error} />
       <Group>
-        {r.allowedActions.includes('consent') && r.appliedByYou === false && (
-          <>
-            <Button onClick={() => act.mutate({ path: 'consent', decision: 'approve' })} loading={act.isPending}>
-              {t('eservices.request.approve')}
-            </Button>
-            <Button variant="outline" color="red" onClick={() => act.mutate({ path: 'consent', decision: 'decline' })} loading={act.isPending}>
-              {t('eservices.request.decline')}
-            </Button>
-          </>
-        )}
-        {r.allowedActions.includes('cancel') && (
-          <Button variant="outline" color="red" onClick={() => act.mutate({ path: 'cancel' })} loading={act.isPending} data-testid="cancel-request">
+        {/* The applicant cancels, or the holder a delegate applied for; others who see the request do not. */}
+        {r.allowedActions.includes('cancel') && (r.appliedByYou !== false || r.delegation !== null) && (
+          <Button variant="outline" color="red" onClick={() => act.mutate()} loading={act.isPending} data-testid="cancel-request">
             {t('eservices.request.cancel')}
           </Button>
         )}

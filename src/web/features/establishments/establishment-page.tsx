@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useEstablishment, type Establishment, type Worker } from '../../api/establishments';
 import { pick } from '../../api/pick';
+import { TRANSFER_SERVICE } from '../../api/transfers';
 import { RequireAuth } from '../../session/require-auth';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
 import { DualDate } from '../../shared/dual-date';
@@ -75,6 +76,11 @@ function EstablishmentView({ e }: { e: Establishment }) {
           <Button component={Link} to={`/establishments/${e.id}/requests`} variant="light" data-testid="establishment-requests-link">
             {t('establishmentRequests.link')}
           </Button>
+          {e.services.some((s) => s.code === TRANSFER_SERVICE) && (
+            <Button component={Link} to={`/establishments/${e.id}/transfers`} variant="light" data-testid="establishment-transfers-link">
+              {t('transfers.link')}
+            </Button>
+          )}
           {e.role === 'owner' && (
             <Button component={Link} to={`/establishments/${e.id}/staff`} variant="light" data-testid="establishment-staff-link">
               {t('establishmentStaff.link')}
