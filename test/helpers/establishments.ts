@@ -7,7 +7,7 @@ import { makeIdentityNumber } from '../../src/domain/identity-number';
 import { newId } from '../../src/server/platform/crypto';
 import type { TestContext } from './app';
 import { buildAccount, buildPerson, type AccountRow, type BuiltPerson, type PersonRow } from './factories';
-import { bearer } from './services';
+import { bearer, type RowContext } from './services';
 
 export type BuiltEstablishment = {
   id: string;
@@ -26,7 +26,7 @@ export function establishmentId(): string {
  * unless `opened: false`, opened on the platform by its owner.
  */
 export async function buildEstablishment(
-  t: TestContext,
+  t: RowContext,
   opts: { workers?: number; opened?: boolean; region?: string; worker?: Partial<PersonRow>; owner?: { account: AccountRow; person: BuiltPerson } } = {},
 ): Promise<BuiltEstablishment> {
   const db = t.deps.database.db;

@@ -9,10 +9,14 @@ import { addDays } from '../../src/domain/calendar';
 import { issueSession } from '../../src/server/modules/sessions/store';
 import { newId } from '../../src/server/platform/crypto';
 import type { TestContext } from './app';
+import type { Clock } from '../../src/server/platform/clock';
 import { buildAccount, buildPerson, type AccountRow, type BuiltPerson } from './factories';
 import { channelRequest } from './channel';
 
-export async function bearer(t: TestContext, accountId: string): Promise<Record<string, string>> {
+/** What building rows and sessions needs: a module test's app, or the browser journeys' server. */
+export type RowContext = Pick<TestContext, 'deps'> & { clock: Clock };
+
+export async function bearer(t: RowContext, accountId: string): Promise<Record<string, string>> {
   const s = await issueSession(t.deps.database.db, t.clock, accountId, {});
   return { authorization: `Bearer ${s.token}` };
 }
