@@ -27,3 +27,15 @@ export function formatDual(iso: string, language: Language, withTime = !isDateOn
   const hijri = new Intl.DateTimeFormat(`${language}-SA-u-ca-islamic-umalqura-nu-latn`, { dateStyle: 'long', timeZone }).format(date);
   return { gregorian, hijri };
 }
+
+/** Today, or the day of `at`, in Riyadh: the day authorizations and the kingdom's records are dated by. */
+export function riyadhDay(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** A calendar day (YYYY-MM-DD) moved by whole days, without a time zone to shift it. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

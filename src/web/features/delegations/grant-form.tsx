@@ -13,7 +13,7 @@ import { pick } from '../../api/pick';
 import type { Me } from '../../api/types';
 import type { Language } from '../../app/language';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
-import { formatDual } from '../../shared/dates';
+import { addDays, formatDual, riyadhDay } from '../../shared/dates';
 import { applyApiErrors, fieldMessage, unplacedError } from '../../shared/form-errors';
 import { LtrInput } from '../../shared/ltr-input';
 import { PartyName } from '../../shared/party-name';
@@ -47,17 +47,6 @@ const CODE_FIELDS = {
   delegation_end_not_after_start: 'endsOn',
   delegation_period_too_long: 'endsOn',
 } as const;
-
-/** A day in Riyadh, as authorizations are dated. */
-function riyadhDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export function GrantForm({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();

@@ -15,7 +15,7 @@ import { pick } from '../../api/pick';
 import type { Language } from '../../app/language';
 import { RequireAuth } from '../../session/require-auth';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
-import { formatDual } from '../../shared/dates';
+import { addDays, formatDual, riyadhDay } from '../../shared/dates';
 import { DualDate } from '../../shared/dual-date';
 import { Facts, type Fact } from '../../shared/facts';
 import { applyApiErrors, fieldMessage, unplacedError } from '../../shared/form-errors';
@@ -111,17 +111,6 @@ const CODE_FIELDS = {
   delegation_end_not_after_start: 'endsOn',
   delegation_period_too_long: 'endsOn',
 } as const;
-
-/** A day in Riyadh, as authorizations are dated. */
-function riyadhDay(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function StaffForm({ e }: { e: Establishment }) {
   const { t, i18n } = useTranslation();
