@@ -237,9 +237,10 @@ export function useEstablishmentRequests(id: string, page: number, pageSize: num
 }
 
 /** The labour ministry's professions: they change rarely, so they are asked for once a session. */
-export function useProfessions() {
+export function useProfessions(enabled = true) {
   return useQuery({
     queryKey: ['professions'],
+    enabled,
     queryFn: async () => (await api.get<{ professions: Profession[] }>('/api/v1/professions')).professions,
     staleTime: Infinity,
     retry: false,

@@ -532,6 +532,9 @@ export const ar = {
       workerIdNumberHint: 'أحد عمال المنشأة المكفولين لها.',
       profession: 'المهنة الجديدة',
       professionHint: 'رمز المهنة في قائمة وزارة الموارد البشرية، مثل electrician أو driver.',
+      professionChoose: 'اختر من قائمة وزارة الموارد البشرية، أو اكتب للبحث. لا تُعرض المهن المنزلية: الخدمة لا تشمل العمالة المنزلية.',
+      professionNone: 'لا توجد مهنة بهذا الاسم',
+      professionsUnavailable: 'تعذّر جلب قائمة المهن من وزارة الموارد البشرية الآن: اكتب رمز المهنة.',
     },
     worker: {
       back: 'العودة إلى {{name}}',

@@ -534,6 +534,9 @@ export const en: typeof ar = {
       workerIdNumberHint: 'One of the workers the establishment sponsors.',
       profession: 'New profession',
       professionHint: 'The profession’s code in the Ministry of Human Resources’ list, such as electrician or driver.',
+      professionChoose: 'Choose from the Ministry of Human Resources’ list, or type to search. Domestic professions are not offered: the service is not for domestic workers.',
+      professionNone: 'No profession by that name',
+      professionsUnavailable: 'The list of professions could not be had from the Ministry of Human Resources just now: type the profession’s code.',
     },
     worker: {
       back: 'Back to {{name}}',

@@ -2,7 +2,7 @@
 // answer and the fee, then submit. The Idempotency-Key is made once per submission and kept
 // for a retry of the same one.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Group, List, NumberInput, Radio, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, NumberInput, Radio, Select, Stack, Text, Title, type OptionsFilter } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Controller, useForm, useWatch, type Resolver } from 'react-hook-form';
@@ -11,7 +11,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { api } from '../../api/client';
 import { useDelegations, type ReceivedDelegation } from '../../api/delegations';
-import { useEstablishment, type Establishment } from '../../api/establishments';
+import { useEstablishment, useProfessions, type Establishment } from '../../api/establishments';
 import { REQUESTS_KEY, usePeople, useServices, type Quote, type Service, type ServiceRequest } from '../../api/eservices';
 import { useOffices } from '../../api/offices';
 import { pick } from '../../api/pick';
@@ -87,6 +87,16 @@ function inputOf(code: string, v: Values): Record<string, unknown> {
       return {};
   }
 }
+
+// Arabic short vowels and the shadda are seldom typed: "بناء" finds "بنّاء".
+const folded = (text: string) => text.replace(/[\u064B-\u0652]/g, '').trim().toLocaleLowerCase();
+
+/** A profession is found by its name in the page's language or by its code. */
+const professionFilter: OptionsFilter = ({ options, search }) => {
+  const wanted = folded(search);
+  if (!wanted) return options;
+  return options.filter((o) => 'value' in o && (folded(o.label).includes(wanted) || o.value.includes(wanted)));
+};
 
 export function ServicePage() {
   return <RequireAuth>{(me) => <ServiceLoader me={me} />}</RequireAuth>;
@@ -178,6 +188,12 @@ function ServiceForm({ me, service, delegation, establishment, workerId }: FormP
     },
   });
   const values = useWatch({ control });
+  // The service refuses a change to a domestic profession, so none is offered.
+  const professions = useProfessions(service.code === 'profession_change');
+  const professionOptions = (professions.data ?? [])
+    .filter((p) => !p.domestic)
+    .map((p) => ({ value: p.code, label: pick(p.name, i18n.language) }))
+    .sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   const body = (v: Values) => ({
     beneficiaryIdNumber: typed ? toWire.idNumber(v.beneficiary ?? '') : v.beneficiary,
     ...(delegation ? { delegationId: delegation.id } : {}),
@@ -339,16 +355,48 @@ function ServiceForm({ me, service, delegation, establishment, workerId }: FormP
           </>
         );
       case 'profession_change':
+        // Without the ministry's list (down, and none kept) the code is typed as before.
+        if (professions.isError)
+          return (
+            <>
+              <Alert color="orange" variant="light" data-testid="professions-unavailable">
+                {t('establishments.apply.professionsUnavailable')}
+              </Alert>
+              <LtrInput
+                label={t('establishments.apply.profession')}
+                description={t('establishments.apply.professionHint')}
+                required
+                autoComplete="off"
+                error={err('profession')}
+                maw={360}
+                data-testid="profession"
+                {...register('profession')}
+              />
+            </>
+          );
         return (
-          <LtrInput
-            label={t('establishments.apply.profession')}
-            description={t('establishments.apply.professionHint')}
-            required
-            autoComplete="off"
-            error={err('profession')}
-            maw={360}
-            data-testid="profession"
-            {...register('profession')}
+          <Controller
+            control={control}
+            name="profession"
+            render={({ field }) => (
+              <Select
+                label={t('establishments.apply.profession')}
+                description={t('establishments.apply.professionChoose')}
+                required
+                searchable
+                filter={professionFilter}
+                nothingFoundMessage={t('establishments.apply.professionNone')}
+                data={professionOptions}
+                disabled={!professions.data}
+                data-testid="profession"
+                value={field.value || null}
+                onChange={(v) => field.onChange(v ?? '')}
+                onBlur={field.onBlur}
+                name={field.name}
+                error={err('profession')}
+                maw={360}
+              />
+            )}
           />
         );
       case 'transfer_of_information':
