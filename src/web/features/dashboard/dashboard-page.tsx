@@ -12,6 +12,7 @@ import { Ltr } from '../../shared/ltr';
 import { PageHeading } from '../../shared/page-heading';
 import { MyDocuments, MyRequests, People } from './eservices-sections';
 import { MyAuthorizations, RecentAccess } from './privacy-sections';
+import { WaitingForYou } from './waiting-section';
 
 export function DashboardPage() {
   return <RequireAuth>{(me) => <Dashboard me={me} />}</RequireAuth>;
@@ -63,6 +64,7 @@ function Dashboard({ me }: { me: Me }) {
         <PageHeading documentTitle={t('dashboard.title')}>{t('dashboard.welcome', { name })}</PageHeading>
         <Text>{t('dashboard.intro')}</Text>
       </div>
+      <WaitingForYou />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder radius="md" padding="lg" component="section" aria-labelledby="identity-title">
           <Title order={2} size="h3" id="identity-title" mb="md">
