@@ -2,8 +2,9 @@
 // offers the establishments to him (and to a citizen only while authorized); he authorizes a
 // citizen for two services, who then sees the establishment but not its staff page; he narrows
 // the workers table with the nationality and profession lists, renews an iqama, finds the
-// request with its bill on the establishment's requests page and opens it; he revokes the
-// authorization and the citizen loses the menu item. Desktop, then the two new pages at 360 px.
+// request with its bill on the establishment's requests page and opens it; he asks for a
+// worker's profession change, the new profession chosen from the ministry's list; he revokes
+// the authorization and the citizen loses the menu item. Desktop, then two pages at 360 px.
 // Every page is checked with axe and photographed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -134,6 +135,22 @@ describe('an establishment’s owner manages its staff and follows its requests 
     await page.waitForURL((url) => url.pathname.startsWith('/requests/'));
     await page.getByTestId('request-status').waitFor();
 
+    // His profession changed, from his page: the new one chosen from the ministry's list, named
+    // in Arabic and searched, with no domestic profession offered (a private driver is one).
+    await page.goto(`/establishments/${ESTABLISHMENT}/workers/${WORKER}`);
+    await page.getByTestId('worker-service-profession_change').click();
+    await page.waitForURL((url) => url.pathname === '/services/profession_change');
+    const profession = page.getByTestId('profession');
+    await expect.poll(() => profession.isEnabled()).toBe(true);
+    await profession.fill('سائق');
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual(['سائق']);
+    await profession.fill('نجار');
+    await page.getByRole('option', { name: 'نجار', exact: true }).click();
+    await visit(page, journey, '06-profession-chosen');
+    await page.getByTestId('quote').click();
+    await page.getByTestId('eligible').waitFor();
+    expect(await page.getByTestId('quote-total').textContent()).toContain('1,000.00');
+
     // Revoke: the citizen loses the establishment and its menu item.
     await page.goto(`/establishments/${ESTABLISHMENT}/staff`);
     const given = page.getByTestId('staff-list').getByRole('listitem').first();
@@ -141,7 +158,7 @@ describe('an establishment’s owner manages its staff and follows its requests 
     await given.getByTestId('staff-confirm-revoke').click();
     await given.getByTestId('staff-status').filter({ hasText: L.delegations.statuses.revoked }).waitFor();
     expect(await given.getByTestId('staff-revoke').count()).toBe(0);
-    await visit(page, journey, '06-staff-revoked');
+    await visit(page, journey, '07-staff-revoked');
     await other.goto('/dashboard');
     await other.waitForLoadState('networkidle');
     expect(await menuItem(other).count()).toBe(0);

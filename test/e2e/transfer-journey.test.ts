@@ -1,11 +1,13 @@
 // A transfer of services as the three parties live it, in English: the demo owner's
 // establishment asks for a worker of another establishment (the eligibility answer and the
-// fee first), the worker consents from their own account, the worker's establishment releases
-// them after a confirmation, the new establishment pays at the ATM simulator, and the request
-// is issued with every step done. Desktop, then the issued request at 360 px. Every page is
+// fee first), the worker finds it waiting for their decision on their dashboard (shown in
+// Arabic too) and consents from their own account, the worker's establishment releases them
+// after a confirmation, the new establishment pays at the ATM simulator, and the request is
+// issued with every step done. Desktop, then the issued request at 360 px. Every page is
 // checked with axe and photographed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ar } from '../../src/web/i18n/ar';
 import { en } from '../../src/web/i18n/en';
 import { buildAccount, DEFAULT_PASSWORD } from '../helpers/factories';
 import { buildEstablishment, type BuiltEstablishment } from '../helpers/establishments';
@@ -93,9 +95,22 @@ describe('a transfer of services: asked, consented, released, paid, issued (Engl
     await visit(a.page, journey, '03-request-awaiting-consent');
     const number = (await a.page.getByTestId('request-number').textContent())!.trim();
 
-    // The worker finds the request among their own and consents, after a confirmation.
+    // The worker's dashboard opens with the request waiting for their decision, in English and
+    // in Arabic; from there to the request, where they consent after a confirmation.
     const w = await logInAs(worker);
-    await w.page.getByTestId(`request-${number}`).getByRole('link', { name: L.eservices.requests.open.replace('{{number}}', number) }).click();
+    const waiting = w.page.getByTestId('waiting-for-you');
+    await waiting.getByTestId(`waiting-${number}`).waitFor();
+    expect(await waiting.getByRole('heading', { level: 2 }).textContent()).toBe(L.dashboard.waiting.title);
+    expect(await waiting.getByTestId(`waiting-${number}`).textContent()).toContain(ESTABLISHMENT_A);
+    await visit(w.page, journey, '04-worker-dashboard-waiting');
+    await w.page.getByTestId('language-switch').click();
+    await w.page.waitForSelector('html[lang="ar"][dir="rtl"]');
+    await waiting.getByRole('heading', { level: 2, name: ar.dashboard.waiting.title }).waitFor();
+    expect(await waiting.getByTestId(`waiting-${number}`).textContent()).toContain(ar.dashboard.waiting.transfer);
+    await visit(w.page, journey, '04-worker-dashboard-waiting-ar');
+    await w.page.getByTestId('language-switch').click();
+    await waiting.getByRole('heading', { level: 2, name: L.dashboard.waiting.title }).waitFor();
+    await waiting.getByRole('link', { name: L.dashboard.waiting.open.replace('{{number}}', number) }).click();
     await w.page.waitForURL((url) => url.pathname === requestPath);
     await w.page.getByTestId('consent-section').waitFor();
     expect(await w.page.getByTestId('consent-establishment').textContent()).toBe(ESTABLISHMENT_A);
@@ -107,6 +122,10 @@ describe('a transfer of services: asked, consented, released, paid, issued (Engl
     await w.page.getByTestId('consent-given').waitFor();
     expect(await w.page.getByTestId('consent-section').count()).toBe(0);
     await visit(w.page, journey, '05-worker-consented');
+    // Decided: the dashboard no longer asks, and the request stays among the worker's own.
+    await w.page.goto('/dashboard');
+    await w.page.getByTestId('my-requests').getByTestId(`request-${number}`).waitFor();
+    expect(await w.page.getByTestId('waiting-for-you').count()).toBe(0);
 
     // The worker's establishment releases them, after a confirmation, and sees what followed.
     const b = await logInAs(ownerB);
