@@ -9,7 +9,7 @@ import { addMonths } from '../../../domain/calendar';
 import { documents } from '../../db/schema';
 import { newId } from '../../platform/crypto';
 import { refuse, type FeeLine, type ServiceDefinition } from '../definition';
-import { departureChecks, iqamaDaysLeft, openVisa, passportDaysLeft, visaOrRequestOpen } from './shared';
+import { exitChecks, iqamaDaysLeft, passportDaysLeft } from './shared';
 
 const rules = {
   passport_validity_too_short: { ar: 'يجب أن يكون جواز السفر سارياً 90 يوماً على الأقل.', en: 'The passport must be valid for at least 90 days.' },
@@ -46,11 +46,11 @@ export const exitReentryVisa: ServiceDefinition<Input> = {
     const iqamaDays = iqamaDaysLeft(ctx);
     if (iqamaDays === null || iqamaDays < 1) refusals.push(refuse(rules, 'iqama_not_valid'));
     if (i.durationMonths > ctx.params.get('max_duration_months')) refusals.push(refuse(rules, 'duration_too_long', { maxMonths: ctx.params.get('max_duration_months') }));
-    const { fines, banned } = await departureChecks(ctx);
-    if (fines > 0) refusals.push(refuse(rules, 'unpaid_traffic_fines', { totalHalalas: fines }));
-    if (banned) refusals.push(refuse(rules, 'travel_ban'));
-    if (await openVisa(ctx, 'exit_reentry_visa')) refusals.push(refuse(rules, 'open_exit_reentry_visa'));
-    if (await visaOrRequestOpen(ctx, 'final_exit_visa')) refusals.push(refuse(rules, 'final_exit_visa_open'));
+    const checks = await exitChecks(ctx);
+    if (checks.fines > 0) refusals.push(refuse(rules, 'unpaid_traffic_fines', { totalHalalas: checks.fines }));
+    if (checks.banned) refusals.push(refuse(rules, 'travel_ban'));
+    if (checks.exitReentryVisa) refusals.push(refuse(rules, 'open_exit_reentry_visa'));
+    if (checks.finalExitVisa || checks.finalExitAsked) refusals.push(refuse(rules, 'final_exit_visa_open'));
     return refusals;
   },
   feeLabels: {

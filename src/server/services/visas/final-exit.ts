@@ -13,7 +13,7 @@ import { addDays } from '../../../domain/calendar';
 import { documents } from '../../db/schema';
 import { newId } from '../../platform/crypto';
 import { refuse, type Refusal, type ServiceContext, type ServiceDefinition } from '../definition';
-import { departureChecks, iqamaDaysLeft, openVisa, visaOrRequestOpen } from './shared';
+import { exitChecks, iqamaDaysLeft } from './shared';
 
 const rules = {
   iqama_validity_too_short: {
@@ -63,11 +63,11 @@ export const finalExitVisa: ServiceDefinition<Input> = {
     const limits = limitsOf(ctx);
     const daysLeft = iqamaDaysLeft(ctx);
     if (finalExitValidityDays(daysLeft, limits) === null) refusals.push(refuse(rules, 'iqama_validity_too_short', { daysLeft, minDays: limits.minIqamaDays }));
-    const { fines, banned } = await departureChecks(ctx);
-    if (fines > 0) refusals.push(refuse(rules, 'unpaid_traffic_fines', { totalHalalas: fines }));
-    if (banned) refusals.push(refuse(rules, 'travel_ban'));
-    if (await openVisa(ctx, 'final_exit_visa')) refusals.push(refuse(rules, 'open_final_exit_visa'));
-    if (await visaOrRequestOpen(ctx, 'exit_reentry_visa')) refusals.push(refuse(rules, 'open_exit_reentry_visa'));
+    const checks = await exitChecks(ctx);
+    if (checks.fines > 0) refusals.push(refuse(rules, 'unpaid_traffic_fines', { totalHalalas: checks.fines }));
+    if (checks.banned) refusals.push(refuse(rules, 'travel_ban'));
+    if (checks.finalExitVisa) refusals.push(refuse(rules, 'open_final_exit_visa'));
+    if (checks.exitReentryVisa || checks.exitReentryAsked) refusals.push(refuse(rules, 'open_exit_reentry_visa'));
     return refusals;
   },
   fee: () => [],

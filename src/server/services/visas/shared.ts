@@ -1,19 +1,10 @@
 // Rules the visa services share: a resident may leave only with a valid iqama and passport,
 // no unpaid traffic fines and no travel ban.
-import { and, eq, gte, inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { documents, serviceRequests } from '../../db/schema';
 import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
 import { daysBetween } from '../../../domain/calendar';
 import type { ServiceContext } from '../definition';
-
-export async function openVisa(ctx: ServiceContext, kind: 'exit_reentry_visa' | 'final_exit_visa') {
-  const [row] = await ctx.db
-    .select({ number: documents.number, expiresOn: documents.expiresOn })
-    .from(documents)
-    .where(and(eq(documents.holderIdNumber, ctx.beneficiary.idNumber), eq(documents.kind, kind), eq(documents.status, 'valid'), gte(documents.expiresOn, ctx.today)))
-    .limit(1);
-  return row ?? null;
-}
 
 export function iqamaDaysLeft(ctx: ServiceContext): number | null {
   return ctx.beneficiary.iqama ? daysBetween(ctx.today, ctx.beneficiary.iqama.expiresOn) : null;
@@ -31,14 +22,27 @@ export async function departureChecks(ctx: ServiceContext): Promise<{ fines: num
   return { fines, banned };
 }
 
-
-/** A visa of this kind issued and unexpired, or a request for one not yet decided: a resident holds one exit document at a time. */
-export async function visaOrRequestOpen(ctx: ServiceContext, kind: 'exit_reentry_visa' | 'final_exit_visa'): Promise<boolean> {
-  if (await openVisa(ctx, kind)) return true;
-  const [pending] = await ctx.db
-    .select({ id: serviceRequests.id })
-    .from(serviceRequests)
-    .where(and(eq(serviceRequests.conflictKey, `${kind}:${ctx.beneficiary.idNumber}`), inArray(serviceRequests.status, [...OPEN_STATUSES])))
-    .limit(1);
-  return !!pending;
+/**
+ * Every departure check in one go: the traffic fines and the travel ban from their agencies,
+ * and, in one query, which exit visas the resident holds and which are asked for.
+ */
+export async function exitChecks(ctx: ServiceContext) {
+  const today = ctx.today;
+  const id = ctx.beneficiary.idNumber;
+  const visa = (kind: string) =>
+    sql<boolean>`exists (select 1 from ${documents} where ${documents.holderIdNumber} = ${id} and ${documents.kind} = ${kind} and ${documents.status} = 'valid' and ${documents.expiresOn} >= ${today})`;
+  const asked = (kind: string) =>
+    sql<boolean>`exists (select 1 from ${serviceRequests} where ${serviceRequests.conflictKey} = ${`${kind}:${id}`} and ${inArray(serviceRequests.status, [...OPEN_STATUSES])})`;
+  const [departure, [open]] = await Promise.all([
+    departureChecks(ctx),
+    ctx.db
+      .select({
+        exitReentryVisa: visa('exit_reentry_visa'),
+        finalExitVisa: visa('final_exit_visa'),
+        exitReentryAsked: asked('exit_reentry_visa'),
+        finalExitAsked: asked('final_exit_visa'),
+      })
+      .from(sql`(select 1) as one`),
+  ]);
+  return { ...departure, ...open! };
 }
