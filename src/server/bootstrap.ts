@@ -24,6 +24,7 @@ import { SandboxHealthMinistry } from './adapters/health/sandbox';
 import { SandboxFaults } from './adapters/sandbox-faults';
 import { systemClock, type Clock } from './platform/clock';
 import { SmsOutbox } from './modules/sms/outbox';
+import { ParameterStore } from './services/parameters';
 import { PasswordHasher } from './modules/passwords/hasher';
 
 export type DepsOverrides = Partial<Pick<Deps, 'clock' | 'registry' | 'traffic' | 'travelBans' | 'labour' | 'health' | 'smsGateway' | 'passwords'>> & {
@@ -74,5 +75,6 @@ export async function createDeps(config: Config, logger: Logger, overrides: Deps
   const outbox = new SmsOutbox(database.db, smsGateway, clock, logger);
   // Hash on as many threads as there are cores; queue a bounded burst beyond that.
   const passwords = overrides.passwords ?? new PasswordHasher({ concurrency: Math.max(2, os.availableParallelism()), maxQueue: 512 });
-  return { config, database, clock, registry, traffic, travelBans, labour, health, sandboxFaults, smsGateway, outbox, passwords, logger };
+  const parameters = new ParameterStore(database.db, clock, config.parametersCacheMs);
+  return { config, database, clock, registry, traffic, travelBans, labour, health, sandboxFaults, smsGateway, outbox, parameters, passwords, logger };
 }

@@ -55,6 +55,12 @@ const envSchema = z.object({
   HEALTH_TOKEN: z.string().optional(),
   /** How long a call to a partner agency may take before the platform answers "try again later". */
   AGENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /**
+   * How long an instance keeps the fee schedule and service parameters it read. A schedule is
+   * dated rows, normally published ahead of its effective day; a row for today reaches every
+   * instance within this time.
+   */
+  PARAMETERS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Sandbox labour ministry: how long it takes to answer, and the share of approvals it refuses. */
   SANDBOX_LABOUR_DELAY_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   SANDBOX_LABOUR_REFUSAL_PERCENT: z.coerce.number().int().min(0).max(100).default(0),
@@ -87,6 +93,7 @@ export type Config = Readonly<{
   labour: { url: string | undefined; token: string | undefined };
   health: { url: string | undefined; token: string | undefined };
   agencyTimeoutMs: number;
+  parametersCacheMs: number;
   sandboxAgencies: { labour: { delayMs: number; refusalPercent: number }; health: { delayMs: number } };
   sandboxSeed: number;
   sandboxPersons: number;
@@ -163,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     labour: { url: e.LABOUR_URL, token: e.LABOUR_TOKEN },
     health: { url: e.HEALTH_URL, token: e.HEALTH_TOKEN },
     agencyTimeoutMs: e.AGENCY_TIMEOUT_MS,
+    parametersCacheMs: e.PARAMETERS_CACHE_SECONDS * 1000,
     sandboxAgencies: {
       labour: { delayMs: e.SANDBOX_LABOUR_DELAY_MS, refusalPercent: e.SANDBOX_LABOUR_REFUSAL_PERCENT },
       health: { delayMs: e.SANDBOX_HEALTH_DELAY_MS },

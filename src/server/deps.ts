@@ -13,6 +13,7 @@ import type { SandboxFaults } from './adapters/sandbox-faults';
 import type { Clock } from './platform/clock';
 import type { SmsOutbox } from './modules/sms/outbox';
 import type { PasswordHasher } from './modules/passwords/hasher';
+import type { ParameterStore } from './services/parameters';
 
 export type Deps = {
   config: Config;
@@ -27,6 +28,8 @@ export type Deps = {
   sandboxFaults: { labour: SandboxFaults; health: SandboxFaults } | null;
   smsGateway: SmsGateway;
   outbox: SmsOutbox;
+  /** The services' dated parameters and fees, read through a short cache. */
+  parameters: ParameterStore;
   passwords: PasswordHasher;
   logger: Logger;
 };

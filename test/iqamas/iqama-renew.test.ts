@@ -103,10 +103,13 @@ describe('the late fee', () => {
     const w = await workerExpiring(t, est, day(-4));
     await setLabourRecord(db(), w.idNumber, { permitExpiresOn: day(400) });
     await db().insert(serviceParameters).values({ service: SERVICE, key: 'late_grace_days', effectiveFrom: day(0), value: 5, unit: 'days' });
+    // A row in force today: the instance reads the schedule again instead of waiting for its cache to expire.
+    t.deps.parameters.invalidate();
     try {
       expect((await quoteRequest(t, est.owner.auth, SERVICE, forWorker(w).body)).json().fee.totalHalalas).toBe(65000);
     } finally {
       await db().delete(serviceParameters).where(and(eq(serviceParameters.service, SERVICE), eq(serviceParameters.key, 'late_grace_days'), eq(serviceParameters.effectiveFrom, day(0))));
+      t.deps.parameters.invalidate();
     }
   });
 

@@ -81,6 +81,8 @@ describe('fees across the schedule', () => {
     const h2 = await buildHousehold(t);
     expect((await quoteRequest(t, h2.head.auth, SERVICE, visa(h2.worker))).json().fee.totalHalalas).toBe(25000);
     await t.deps.database.db.delete(serviceParameters).where(and(eq(serviceParameters.service, SERVICE), eq(serviceParameters.effectiveFrom, tomorrow)));
+    // The schedule was withdrawn behind the instance's back: it forgets what it read.
+    t.deps.parameters.invalidate();
   });
 });
 

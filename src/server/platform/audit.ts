@@ -20,7 +20,15 @@ export type AuditEntry = {
 };
 
 export async function audit(tx: Executor, e: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await auditInsert(tx, e);
+}
+
+/**
+ * The audit record's INSERT, not yet run: a use case that writes its change in one statement
+ * runs it there, beside the change (see `db/writes.ts`).
+ */
+export function auditInsert(tx: Executor, e: AuditEntry) {
+  return tx.insert(auditLog).values({
     at: e.at,
     action: e.action,
     actorKind: e.actor.kind,

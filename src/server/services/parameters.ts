@@ -28,3 +28,46 @@ export async function loadParameters(db: Executor, service: string, on: string):
     all: () => current,
   };
 }
+
+/**
+ * The parameters as the services read them on their hot paths: each service's set for a day
+ * is read once and kept for `ttlMs` (PARAMETERS_CACHE_SECONDS), so that a submission and its
+ * bill do not ask the database for the schedule every time. A new day is a new key, so a row
+ * published ahead of its effective day is in force from that day on every instance.
+ */
+export class ParameterStore {
+  private readonly cache = new Map<string, { at: number; value: Promise<Parameters> }>();
+
+  constructor(
+    private readonly db: Executor,
+    private readonly clock: { now(): Date },
+    private readonly ttlMs: number,
+  ) {}
+
+  /**
+   * Inside a transaction, pass it as `ex`: a read the cache cannot answer then goes through it
+   * (the embedded database has one connection, which the transaction holds).
+   */
+  load(service: string, on: string, ex: Executor = this.db): Promise<Parameters> {
+    if (this.ttlMs === 0) return loadParameters(ex, service, on);
+    const key = `${service}|${on}`;
+    const now = this.clock.now().getTime();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    const value = loadParameters(ex, service, on);
+    this.cache.set(key, { at: now, value });
+    // A failed read is not kept: the next caller asks again.
+    value.catch(() => this.cache.get(key)?.value === value && this.cache.delete(key));
+    if (this.cache.size > 1000) this.prune(now);
+    return value;
+  }
+
+  /** Forgets what was read: the next read asks the database (after the schedule was changed here). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  private prune(now: number): void {
+    for (const [key, entry] of this.cache) if (now - entry.at >= this.ttlMs) this.cache.delete(key);
+  }
+}

@@ -5,15 +5,13 @@ import { z } from 'zod';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { toJSONSchema } from 'zod';
-import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import { accounts } from '../../db/schema';
 import { errorResponse, idNumberSchema, isoTimestamp } from '../../http/schemas';
 import { requestMeta } from '../../http/request-meta';
-import { AppError } from '../../errors';
 import { allServices, labelFeeLines } from '../../services/catalogue';
-import { kingdomToday, billsOf, cancel, consent, eventsOf, listRequests, quote, release, submit, visibleRequest, type Actor } from '../../services/engine/requests';
-import { payBill } from '../../services/engine/bills';
+import { kingdomToday, billsOf, cancel, consent, eventsOf, listRequests, quote, release, submitApplication, visibleRequest, type Actor } from '../../services/engine/requests';
+import { payBill, type Bill } from '../../services/engine/bills';
+import type { RegistryPerson } from '../../adapters/population-registry/port';
 import { presentRequest } from '../../services/engine/presenter';
 import { loadParameters } from '../../services/parameters';
 import { delegationPartiesOf } from './parties';
@@ -89,11 +87,9 @@ const requestSchema = z.object({
     .optional(),
 });
 
-async function actorOf(deps: Deps, req: FastifyRequest): Promise<Actor> {
-  const accountId = req.session!.accountId;
-  const [a] = await deps.database.db.select({ idNumber: accounts.idNumber }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
-  if (!a) throw new AppError('account_not_found');
-  return { accountId, idNumber: a.idNumber };
+/** The account acting, as read with its session. */
+function actorOf(req: FastifyRequest): Actor {
+  return { accountId: req.session!.accountId, idNumber: req.session!.account.idNumber };
 }
 
 export const requestRoutes =
@@ -173,7 +169,7 @@ export const requestRoutes =
       },
       async (req) => {
         const lang = requestMeta(req).language;
-        const q = await quote(deps, await actorOf(deps, req), req.params.service, req.body, requestMeta(req));
+        const q = await quote(deps, actorOf(req), req.params.service, req.body, requestMeta(req));
         return {
           ...q,
           refusals: q.refusals.map((r) => ({ code: r.code, message: r.message[lang] })),
@@ -198,9 +194,9 @@ export const requestRoutes =
         },
       },
       async (req, reply) => {
-        const actor = await actorOf(deps, req);
-        const r = await submit(deps, actor, req.params.service, req.body, requestMeta(req));
-        return reply.status(201).send(await present(deps, r, actor));
+        const actor = actorOf(req);
+        const { row, bills, beneficiary } = await submitApplication(deps, actor, req.params.service, req.body, requestMeta(req));
+        return reply.status(201).send(await present(deps, row, actor, false, { bills, beneficiary }));
       },
     );
 
@@ -216,7 +212,7 @@ export const requestRoutes =
         },
       },
       async (req) => {
-        const actor = await actorOf(deps, req);
+        const actor = actorOf(req);
         const rows = await listRequests(deps, actor);
         const [allBills, parties] = await Promise.all([billsOf(deps, rows.map((r) => r.id)), delegationPartiesOf(deps, rows)]);
         const names = new Map(
@@ -244,7 +240,7 @@ export const requestRoutes =
         schema: { tags: ['e-services'], summary: 'One request with its bills and its history', security, params: z.strictObject({ requestId: z.string().uuid() }), response: { 200: requestSchema, ...errors } },
       },
       async (req) => {
-        const actor = await actorOf(deps, req);
+        const actor = actorOf(req);
         const r = await visibleRequest(deps, actor, req.params.requestId);
         return present(deps, r, actor, true);
       },
@@ -257,7 +253,7 @@ export const requestRoutes =
         schema: { tags: ['e-services'], summary: 'Cancel a request that is not yet paid or consented', security, params: z.strictObject({ requestId: z.string().uuid() }), response: { 200: requestSchema, ...errors } },
       },
       async (req) => {
-        const actor = await actorOf(deps, req);
+        const actor = actorOf(req);
         return present(deps, await cancel(deps, actor, req.params.requestId, requestMeta(req)), actor, true);
       },
     );
@@ -276,7 +272,7 @@ export const requestRoutes =
         },
       },
       async (req) => {
-        const actor = await actorOf(deps, req);
+        const actor = actorOf(req);
         return present(deps, await consent(deps, actor, req.params.requestId, req.body.decision === 'approve', requestMeta(req)), actor, true);
       },
     );
@@ -296,7 +292,7 @@ export const requestRoutes =
         },
       },
       async (req) => {
-        const actor = await actorOf(deps, req);
+        const actor = actorOf(req);
         return present(deps, await release(deps, actor, req.params.requestId, req.body.decision === 'release', requestMeta(req)), actor, true);
       },
     );
@@ -319,11 +315,18 @@ export const requestRoutes =
     );
   };
 
-async function present(deps: Deps, r: Parameters<typeof presentRequest>[0], actor: Actor, withEvents = false) {
+/** A request as its viewer sees it; what the caller already holds (its bills, the beneficiary) is not read again. */
+async function present(
+  deps: Deps,
+  r: Parameters<typeof presentRequest>[0],
+  actor: Actor,
+  withEvents = false,
+  known: { bills?: Bill[] | undefined; beneficiary?: RegistryPerson } = {},
+) {
   const [bills, events, person, parties] = await Promise.all([
-    billsOf(deps, [r.id]),
+    known.bills ?? billsOf(deps, [r.id]),
     withEvents ? eventsOf(deps, r.id) : Promise.resolve(undefined),
-    deps.registry.findPerson(r.beneficiaryIdNumber).catch(() => null),
+    known.beneficiary ?? deps.registry.findPerson(r.beneficiaryIdNumber).catch(() => null),
     delegationPartiesOf(deps, [r]),
   ]);
   return presentRequest(r, { bills, events, beneficiaryName: person?.name ?? null, viewer: actor, delegation: parties.get(r.id) ?? null });

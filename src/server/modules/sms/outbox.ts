@@ -29,10 +29,16 @@ export class SmsOutbox {
   ) {}
 
   async enqueue(tx: Executor, sms: OutgoingSms): Promise<string> {
+    const { id, insert } = this.enqueueInsert(tx, sms);
+    await insert;
+    return id;
+  }
+
+  /** The message's INSERT, not yet run, for a use case that writes its change in one statement. */
+  enqueueInsert(tx: Executor, sms: OutgoingSms) {
     const id = newId();
     const now = this.clock.now();
-    await tx.insert(smsOutbox).values({ id, to: sms.to, body: sms.body, kind: sms.kind, status: 'pending', createdAt: now, nextAttemptAt: now });
-    return id;
+    return { id, insert: tx.insert(smsOutbox).values({ id, to: sms.to, body: sms.body, kind: sms.kind, status: 'pending', createdAt: now, nextAttemptAt: now }) };
   }
 
   /** Messages waiting for the next round of `deliver`, each with the caller to answer. */

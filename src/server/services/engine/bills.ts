@@ -1,18 +1,17 @@
 // Bills (SADAD-style) and their payment by a bank through the channel API. A bill number is
 // 12 digits ending in a Luhn check digit, so a mistyped number is caught at the bank.
 import { randomInt } from 'node:crypto';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
-import { bills, requestEvents, serviceRequests } from '../../db/schema';
+import { auditLog, bills, requestEvents, serviceRequests } from '../../db/schema';
 import { AppError } from '../../errors';
 import { luhnCheckDigit } from '../../../domain/identity-number';
 import { audit } from '../../platform/audit';
 import { addMs, DAY } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
 import type { ChannelClientConfig } from '../../config';
-import { loadParameters } from '../parameters';
 import { fulfil, kingdomToday } from './requests';
 
 /** How long a bill can be paid, unless the schedule says otherwise (parameter billing.validity_days). */
@@ -23,23 +22,52 @@ export function makeBillNumber(): string {
   return payload + String(luhnCheckDigit(payload));
 }
 
-export async function createBill(tx: Executor, deps: Deps, requestId: string, amountHalalas: number) {
+export type Bill = typeof bills.$inferSelect;
+
+/** How many days a bill created today can be paid (the schedule's billing.validity_days). */
+export async function billValidityDays(deps: Deps, ex?: Executor): Promise<number> {
+  const params = await deps.parameters.load('billing', kingdomToday(deps.clock.now()), ex);
+  return params.all()['validity_days']?.value ?? DEFAULT_VALIDITY_DAYS;
+}
+
+/**
+ * A new bill with a fresh number, and its INSERT not yet run: the caller runs it with the
+ * change that asks for payment, and draws a new bill when the (rare) number collision
+ * `isBillNumberTaken` reports.
+ */
+export function newBill(tx: Executor, deps: Deps, requestId: string, amountHalalas: number, validityDays: number) {
   const now = deps.clock.now();
-  const params = await loadParameters(tx, 'billing', kingdomToday(now));
-  const validityDays = params.all()['validity_days']?.value ?? DEFAULT_VALIDITY_DAYS;
+  const row: Bill = {
+    billNumber: makeBillNumber(),
+    requestId,
+    amountHalalas,
+    status: 'unpaid',
+    createdAt: now,
+    expiresAt: addMs(now, validityDays * DAY),
+    paidAt: null,
+    paidByClient: null,
+    receiptId: null,
+    refundStatus: null,
+  };
+  return { row, insert: tx.insert(bills).values(row) };
+}
+
+export function isBillNumberTaken(err: unknown): boolean {
+  return isUniqueViolation(err, 'bills_pkey');
+}
+
+export async function createBill(tx: Executor, deps: Deps, requestId: string, amountHalalas: number) {
+  const validityDays = await billValidityDays(deps, tx);
   for (let attempt = 0; ; attempt++) {
-    const billNumber = makeBillNumber();
+    const bill = newBill(tx, deps, requestId, amountHalalas, validityDays);
     try {
       // A savepoint, so that a (rare) number collision does not abort the whole transaction.
-      return await tx.transaction(async (sp) => {
-        const [bill] = await sp
-          .insert(bills)
-          .values({ billNumber, requestId, amountHalalas, status: 'unpaid', createdAt: now, expiresAt: addMs(now, validityDays * DAY) })
-          .returning();
-        return bill!;
+      await tx.transaction(async (sp) => {
+        await sp.insert(bills).values(bill.row);
       });
+      return bill.row;
     } catch (err) {
-      if (attempt < 5 && isUniqueViolation(err, 'bills_pkey')) continue;
+      if (attempt < 5 && isBillNumberTaken(err)) continue;
       throw err;
     }
   }
@@ -59,63 +87,54 @@ function receipt(b: typeof bills.$inferSelect): PaymentReceipt {
 export async function payBill(deps: Deps, client: ChannelClientConfig, billNumber: string, amountHalalas: number, meta: { requestId: string }): Promise<PaymentReceipt> {
   if (client.kind !== 'atm') throw new AppError('payment_channel_not_allowed');
   const db = deps.database.db;
-  const [bill] = await db.select().from(bills).where(eq(bills.billNumber, billNumber)).limit(1);
+  const now = deps.clock.now();
+  const receiptId = newId();
+  // The usual case in one statement: the bill paid (when unpaid, of this amount, not past its
+  // date), its request moved on, the event and the audit record written.
+  const result = (await db.execute(sql`
+    with paid as (
+      update ${bills} set status = 'paid', paid_at = ${now}, paid_by_client = ${client.id}, receipt_id = ${receiptId}
+      where bill_number = ${billNumber} and status = 'unpaid' and amount_halalas = ${amountHalalas} and expires_at > ${now}
+      returning bill_number, request_id
+    ), moved as (
+      update ${serviceRequests} set status = 'submitted', submitted_at = ${now}, updated_at = ${now}
+      where id = (select request_id from paid) and status = 'awaiting_payment'
+      returning id, beneficiary_id_number
+    ), event as (
+      insert into ${requestEvents} (request_id, at, from_status, to_status, actor_kind, actor_id, details)
+      select id, ${now}, 'awaiting_payment', 'submitted', 'channel', ${client.id}, jsonb_build_object('billNumber', ${billNumber}::text, 'receiptId', ${receiptId}::text)
+      from moved
+    ), audited as (
+      insert into ${auditLog} (at, action, actor_kind, actor_id, subject_id_number, channel, request_id, details)
+      select ${now}, 'bill.paid', 'channel', ${client.id}, (select beneficiary_id_number from moved), 'atm', ${meta.requestId},
+        jsonb_build_object('billNumber', ${billNumber}::text, 'requestId', request_id, 'amountHalalas', ${amountHalalas}::int)
+      from paid
+    )
+    select request_id from paid
+  `)) as unknown as { rows: Array<{ request_id: string }> };
+  const paidFor = result.rows[0]?.request_id;
+  if (!paidFor) return answerUnpaid(deps, billNumber, amountHalalas, meta.requestId);
+  try {
+    await fulfil(deps, paidFor, { requestId: meta.requestId, channel: 'system' });
+  } catch (err) {
+    // The payment stands; the fulfilment poller tries again.
+    deps.logger.warn({ err: String(err), requestId: paidFor }, 'fulfilment after payment deferred');
+  }
+  return { billNumber, status: 'paid', paidAt: now.toISOString(), receiptId };
+}
+
+/**
+ * Why a bill was not paid just now: paid already (the same receipt again, also when another
+ * payment won a race), a wrong amount, cancelled, past its date (it expires now), or unknown.
+ */
+async function answerUnpaid(deps: Deps, billNumber: string, amountHalalas: number, reqId: string): Promise<PaymentReceipt> {
+  const [bill] = await deps.database.db.select().from(bills).where(eq(bills.billNumber, billNumber)).limit(1);
   if (!bill) throw new AppError('bill_not_found');
   if (bill.amountHalalas !== amountHalalas) throw new AppError('amount_mismatch', { expectedHalalas: bill.amountHalalas });
   if (bill.status === 'paid') return receipt(bill);
   if (bill.status === 'cancelled') throw new AppError('bill_cancelled');
-  const now = deps.clock.now();
-  if (bill.status === 'expired' || bill.expiresAt <= now) {
-    await expireBill(deps, bill, meta.requestId);
-    throw new AppError('bill_expired');
-  }
-  const paid = await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(bills)
-      .set({ status: 'paid', paidAt: now, paidByClient: client.id, receiptId: newId() })
-      .where(and(eq(bills.billNumber, billNumber), eq(bills.status, 'unpaid'), gt(bills.expiresAt, now)))
-      .returning();
-    if (!updated) return null;
-    const [moved] = await tx
-      .update(serviceRequests)
-      .set({ status: 'submitted', submittedAt: now, updatedAt: now })
-      .where(and(eq(serviceRequests.id, bill.requestId), eq(serviceRequests.status, 'awaiting_payment')))
-      .returning();
-    if (moved) {
-      await tx.insert(requestEvents).values({
-        requestId: moved.id,
-        at: now,
-        fromStatus: 'awaiting_payment',
-        toStatus: 'submitted',
-        actorKind: 'channel',
-        actorId: client.id,
-        details: { billNumber, receiptId: updated.receiptId },
-      });
-    }
-    await audit(tx, {
-      at: now,
-      action: 'bill.paid',
-      actor: { kind: 'channel', id: client.id },
-      subjectIdNumber: moved?.beneficiaryIdNumber ?? null,
-      channel: 'atm',
-      requestId: meta.requestId,
-      details: { billNumber, requestId: bill.requestId, amountHalalas },
-    });
-    return updated;
-  });
-  if (!paid) {
-    // Another payment of the same bill won the race: answer with its receipt.
-    const [again] = await db.select().from(bills).where(eq(bills.billNumber, billNumber)).limit(1);
-    if (again?.status === 'paid') return receipt(again);
-    throw new AppError(again?.status === 'cancelled' ? 'bill_cancelled' : 'bill_expired');
-  }
-  try {
-    await fulfil(deps, bill.requestId, { requestId: meta.requestId, channel: 'system' });
-  } catch (err) {
-    // The payment stands; the fulfilment poller tries again.
-    deps.logger.warn({ err: String(err), requestId: bill.requestId }, 'fulfilment after payment deferred');
-  }
-  return receipt(paid);
+  if (bill.status === 'unpaid' && bill.expiresAt <= deps.clock.now()) await expireBill(deps, bill, reqId);
+  throw new AppError('bill_expired');
 }
 
 /** An unpaid bill past its date: the bill expires and its request is cancelled. */

@@ -6,21 +6,21 @@ import type { Deps } from '../../deps';
 import type { Executor } from '../../db/client';
 import { isUniqueViolation } from '../../db/errors';
 import { accounts, bills, delegations, requestEvents, requestNumberSeq, serviceRequests, type RequestStatus } from '../../db/schema';
-import { AppError } from '../../errors';
+import { AppError, type Language } from '../../errors';
 import { isoDate } from '../../../domain/calendar';
 import { canMove, type RequestAction } from '../../../domain/requests/lifecycle';
-import { audit, type AuditChannel } from '../../platform/audit';
+import { audit, auditInsert, type AuditChannel } from '../../platform/audit';
+import { alongside, writeAll } from '../../db/writes';
 import { newId } from '../../platform/crypto';
 import type { RegistryPerson } from '../../adapters/population-registry/port';
 import { AgencyUnavailableError } from '../../adapters/population-registry/port';
 import type { Establishment } from '../../adapters/labour/port';
 import type { FeeLine, Refusal, ServiceContext, ServiceDefinition } from '../definition';
 import { getService } from '../catalogue';
-import { loadParameters } from '../parameters';
 import { activeDelegation, confirmDelegation, delegationInForceSql, resolveActing, type Acting } from './acting';
 import { findEstablishmentAccess } from './establishment-access';
 import { RuleRefusal } from './refusals';
-import { createBill } from './bills';
+import { billValidityDays, createBill, isBillNumberTaken, newBill, type Bill } from './bills';
 import { requestNotice } from './notices';
 
 export type Actor = { accountId: string; idNumber: string };
@@ -75,7 +75,7 @@ async function prepare(deps: Deps, actor: Actor, code: string, app: Application,
   const beneficiary = await deps.registry.findPerson(app.beneficiaryIdNumber);
   if (!beneficiary) throw new AppError('person_not_found');
   const acting = await resolveActing(deps, actor, def, beneficiary, app.delegationId, app.establishmentId);
-  const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
+  const params = await deps.parameters.load(def.code, kingdomToday(deps.clock.now()));
   const establishment = !acting.establishmentId
     ? null
     : known.establishment?.id === acting.establishmentId
@@ -120,6 +120,21 @@ export async function quote(deps: Deps, actor: Actor, code: string, app: Applica
 }
 
 export async function submit(deps: Deps, actor: Actor, code: string, app: Application, meta: Meta, known: Known = {}): Promise<RequestRow> {
+  return (await submitApplication(deps, actor, code, app, meta, known)).row;
+}
+
+/**
+ * Submits, and answers with what the caller will present: the request, its bill (when it
+ * waits for payment) and the beneficiary as the registry gave them, so nothing is read twice.
+ */
+export async function submitApplication(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  app: Application,
+  meta: Meta,
+  known: Known = {},
+): Promise<{ row: RequestRow; bills: Bill[] | undefined; beneficiary: RegistryPerson }> {
   const { def, input, ctx, acting, beneficiary } = await prepare(deps, actor, code, app, known);
   const refusals = await def.eligibility(ctx, input);
   if (refusals.length > 0) throw new RuleRefusal(refusals);
@@ -128,86 +143,114 @@ export async function submit(deps: Deps, actor: Actor, code: string, app: Applic
   const guardians = (await def.consentFrom?.(ctx, input)) ?? null;
   const releaseFrom = def.releaseFrom?.(ctx, input) ?? null;
   const status: RequestStatus = guardians ? 'awaiting_consent' : releaseFrom ? 'awaiting_release' : fee > 0 ? 'awaiting_payment' : 'submitted';
+  const validityDays = status === 'awaiting_payment' ? await billValidityDays(deps) : 0;
   const now = deps.clock.now();
-  const id = newId();
-  let row: RequestRow;
-  try {
-    row = await deps.database.db.transaction(async (tx) => {
-      if (acting.delegationId) await confirmDelegation(tx, now, acting.delegationId, def.code);
-      const seq = (await tx.execute(sql`select nextval(${requestNumberSeq.seqName}) as n`)) as unknown as { rows: Array<{ n: string | number }> };
-      const n = seq.rows[0]!.n;
-      const [created] = await tx
-        .insert(serviceRequests)
-        .values({
-          id,
-          number: `R${n}`,
-          service: def.code,
-          status,
-          applicantAccountId: actor.accountId,
-          beneficiaryIdNumber: beneficiary.idNumber,
-          relation: acting.relation,
-          onBehalfOfAccountId: acting.onBehalfOfAccountId,
-          delegationId: acting.delegationId,
-          input: input as Record<string, unknown>,
-          feeHalalas: fee,
-          feeLines: lines,
-          conflictKey: def.conflictKey?.(ctx, input) ?? null,
-          consentFrom: guardians,
-          establishmentId: acting.establishmentId,
-          releaseFrom,
-          createdAt: now,
-          updatedAt: now,
-          submittedAt: status === 'submitted' ? now : null,
-        })
-        .returning();
-      if (status === 'awaiting_payment') await createBill(tx, deps, id, fee);
-      await recordTransition(tx, deps, created!, null, status, { kind: 'account', id: actor.accountId }, meta, { fee });
-      return created!;
-    });
-  } catch (err) {
-    if (isUniqueViolation(err, 'service_requests_open_conflict_uq')) throw new AppError('conflicting_request');
-    throw err;
+  const values = {
+    id: newId(),
+    service: def.code,
+    status,
+    applicantAccountId: actor.accountId,
+    beneficiaryIdNumber: beneficiary.idNumber,
+    relation: acting.relation,
+    onBehalfOfAccountId: acting.onBehalfOfAccountId,
+    delegationId: acting.delegationId,
+    input: input as Record<string, unknown>,
+    feeHalalas: fee,
+    feeLines: lines,
+    conflictKey: def.conflictKey?.(ctx, input) ?? null,
+    consentFrom: guardians,
+    establishmentId: acting.establishmentId,
+    releaseFrom,
+    createdAt: now,
+    updatedAt: now,
+    submittedAt: status === 'submitted' ? now : null,
+  };
+  // The request, its bill, its event and its audit record: one statement (a transaction only
+  // when an authorization must be confirmed under a lock first).
+  const write = async (ex: Executor) => {
+    const bill = status === 'awaiting_payment' ? newBill(ex, deps, values.id, fee, validityDays) : null;
+    const [created] = await alongside(ex, [bill?.insert, ...transitionWrites(ex, deps, values, null, status, { kind: 'account', id: actor.accountId }, meta, { fee })])
+      .insert(serviceRequests)
+      .values({ ...values, number: sql`'R' || nextval(${requestNumberSeq.seqName})` })
+      .returning();
+    return { row: created!, bills: bill ? [bill.row] : [] };
+  };
+  let written: { row: RequestRow; bills: Bill[] } | undefined;
+  for (let attempt = 0; !written; attempt++) {
+    try {
+      written = acting.delegationId
+        ? await deps.database.db.transaction(async (tx) => {
+            await confirmDelegation(tx, now, acting.delegationId!, def.code);
+            return write(tx);
+          })
+        : await write(deps.database.db);
+    } catch (err) {
+      if (isUniqueViolation(err, 'service_requests_open_conflict_uq')) throw new AppError('conflicting_request');
+      // Nothing was written: draw another bill number.
+      if (attempt < 5 && isBillNumberTaken(err)) continue;
+      throw err;
+    }
   }
-  if (row.status === 'submitted') return fulfil(deps, row.id, meta);
-  return row;
+  if (written.row.status === 'submitted') return { row: await fulfil(deps, written.row.id, meta), bills: undefined, beneficiary };
+  return { ...written, beneficiary };
 }
 
+type TransitionSubject = Pick<RequestRow, 'id' | 'service' | 'applicantAccountId' | 'onBehalfOfAccountId' | 'beneficiaryIdNumber' | 'delegationId'>;
+type TransitionActor = { kind: 'account' | 'channel' | 'system' | 'officer'; id: string | null };
+
 /** Writes the event and the audit record of a transition, in the transition's transaction. */
-async function recordTransition(
+async function recordTransition(...args: Parameters<typeof transitionWrites>) {
+  await writeAll(args[0], transitionWrites(...args));
+}
+
+/** The event and the audit record of a transition, as INSERTs to run beside the change. */
+function transitionWrites(
   tx: Executor,
   deps: Deps,
-  r: RequestRow,
+  r: TransitionSubject,
   from: RequestStatus | null,
   to: RequestStatus,
-  actor: { kind: 'account' | 'channel' | 'system' | 'officer'; id: string | null },
+  actor: TransitionActor,
   meta: Meta,
   details: Record<string, unknown> = {},
 ) {
   const now = deps.clock.now();
   const onBehalfOf = actor.kind === 'account' && actor.id === r.applicantAccountId ? r.onBehalfOfAccountId : null;
-  await tx.insert(requestEvents).values({ requestId: r.id, at: now, fromStatus: from, toStatus: to, actorKind: actor.kind, actorId: actor.id, onBehalfOf, details });
-  await audit(tx, {
-    at: now,
-    action: from === null ? `request.created` : `request.${to}`,
-    actor: { kind: actor.kind, id: actor.id },
-    // A delegate's action touches the grantor's records: it is filed under the grantor's
-    // account, with the authorization it was done under.
-    subjectAccountId: onBehalfOf,
-    subjectIdNumber: r.beneficiaryIdNumber,
-    onBehalfOf,
-    channel: meta.channel,
-    requestId: meta.requestId,
-    details: { requestId: r.id, service: r.service, from, to, ...(onBehalfOf ? { delegationId: r.delegationId } : {}), ...details },
-  });
+  return [
+    tx.insert(requestEvents).values({ requestId: r.id, at: now, fromStatus: from, toStatus: to, actorKind: actor.kind, actorId: actor.id, onBehalfOf, details }),
+    auditInsert(tx, {
+      at: now,
+      action: from === null ? `request.created` : `request.${to}`,
+      actor: { kind: actor.kind, id: actor.id },
+      // A delegate's action touches the grantor's records: it is filed under the grantor's
+      // account, with the authorization it was done under.
+      subjectAccountId: onBehalfOf,
+      subjectIdNumber: r.beneficiaryIdNumber,
+      onBehalfOf,
+      channel: meta.channel,
+      requestId: meta.requestId,
+      details: { requestId: r.id, service: r.service, from, to, ...(onBehalfOf ? { delegationId: r.delegationId } : {}), ...details },
+    }),
+  ];
 }
 
 /**
  * Moves a request from one status to another if it is still in the first: returns the
- * updated row, or null when another actor moved it first.
+ * updated row, or null when another actor moved it first. `writes` run in the same statement
+ * (see db/writes.ts); when the request did not move they ran all the same, so the caller
+ * then rolls its transaction back.
  */
-async function move(tx: Executor, deps: Deps, r: RequestRow, action: RequestAction, to: RequestStatus, patch: Partial<RequestRow> = {}): Promise<RequestRow | null> {
+async function move(
+  tx: Executor,
+  deps: Deps,
+  r: RequestRow,
+  action: RequestAction,
+  to: RequestStatus,
+  patch: Partial<RequestRow> = {},
+  writes: Parameters<typeof alongside>[1] = [],
+): Promise<RequestRow | null> {
   if (!canMove(r.status, action, to)) throw new AppError('request_action_not_allowed', { status: r.status, action });
-  const [updated] = await tx
+  const [updated] = await alongside(tx, writes)
     .update(serviceRequests)
     .set({ ...patch, status: to, updatedAt: deps.clock.now() })
     .where(and(eq(serviceRequests.id, r.id), eq(serviceRequests.status, r.status)))
@@ -230,44 +273,72 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
   if (!r) throw new AppError('request_not_found');
   if (r.status !== 'submitted') return r;
   const def = getService(r.service);
-  const { ctx, missing } = await contextOf(deps, def, r);
+  const { ctx, missing, applicant } = await contextOf(deps, def, r);
   let refusals: Refusal[] = ctx ? await def.eligibility(ctx, r.input) : [MISSING[missing ?? 'person']];
   // The agency's approval is asked only for what is still eligible, once paid.
   if (ctx && refusals.length === 0 && def.approval) refusals = await def.approval(ctx, r.input, r.id);
-  const outcome = await deps.database.db.transaction(async (tx) => {
-    if (refusals.length > 0 || !ctx) {
-      const moved = await move(tx, deps, r, 'reject', 'rejected', { decidedAt: deps.clock.now(), outcome: { refusals } });
-      if (!moved) return null;
-      // Money already paid for a request that is then refused is owed back.
-      await tx.update(bills).set({ refundStatus: 'due' }).where(and(eq(bills.requestId, r.id), eq(bills.status, 'paid')));
-      await recordTransition(tx, deps, moved, 'submitted', 'rejected', { kind: 'system', id: null }, meta, { refusals: refusals.map((x) => x.code) });
-      return { row: moved, smsIds: await notifyDecision(tx, deps, moved, 'rejected') };
-    }
-    const produced = await def.fulfil(tx, ctx, r.input, r.id);
-    const moved = await move(tx, deps, r, 'issue', 'issued', {
-      decidedAt: deps.clock.now(),
-      outcome: { ...produced },
-      afterIssuePendingSince: def.afterIssue ? deps.clock.now() : null,
+  const system = { kind: 'system', id: null } as const;
+  const outcome = await deps.database.db
+    .transaction(async (tx) => {
+      if (refusals.length > 0 || !ctx) {
+        const notices = await decisionNotices(tx, deps, r, 'rejected', applicant);
+        const moved = await move(tx, deps, r, 'reject', 'rejected', { decidedAt: deps.clock.now(), outcome: { refusals } }, [
+          // Money already paid for a request that is then refused is owed back.
+          tx.update(bills).set({ refundStatus: 'due' }).where(and(eq(bills.requestId, r.id), eq(bills.status, 'paid'))),
+          ...transitionWrites(tx, deps, r, 'submitted', 'rejected', system, meta, { refusals: refusals.map((x) => x.code) }),
+          ...notices.inserts,
+        ]);
+        // Another fulfilment decided first: what was written beside the move is rolled back.
+        if (!moved) throw new AppError('request_action_not_allowed');
+        return { row: moved, smsIds: notices.ids };
+      }
+      const produced = await def.fulfil(tx, ctx, r.input, r.id);
+      const notices = await decisionNotices(tx, deps, r, 'issued', applicant);
+      const moved = await move(
+        tx,
+        deps,
+        r,
+        'issue',
+        'issued',
+        { decidedAt: deps.clock.now(), outcome: { ...produced }, afterIssuePendingSince: def.afterIssue ? deps.clock.now() : null },
+        [...transitionWrites(tx, deps, r, 'submitted', 'issued', system, meta, { documents: produced.documents.map((d) => d.number) }), ...notices.inserts],
+      );
+      if (!moved) throw new AppError('request_action_not_allowed');
+      return { row: moved, smsIds: notices.ids };
+    })
+    .catch((err) => {
+      // Another fulfilment got there first (its documents took the numbers): nothing to do.
+      if (err instanceof AppError && err.code === 'request_action_not_allowed') return null;
+      throw err;
     });
-    if (!moved) throw new AppError('request_action_not_allowed');
-    await recordTransition(tx, deps, moved, 'submitted', 'issued', { kind: 'system', id: null }, meta, { documents: produced.documents.map((d) => d.number) });
-    return { row: moved, smsIds: await notifyDecision(tx, deps, moved, 'issued') };
-  }).catch((err) => {
-    // Another fulfilment got there first (its documents took the numbers): nothing to do.
-    if (err instanceof AppError && err.code === 'request_action_not_allowed') return null;
-    throw err;
-  });
   if (!outcome) return (await findRequest(deps, requestId))!;
   await deps.outbox.deliver(outcome.smsIds);
   if (outcome.row.afterIssuePendingSince && ctx) await runAfterIssue(deps, def, ctx, outcome.row);
   return outcome.row;
 }
 
+type Recipient = { accountId: string; mobile: string; language: Language };
+
+/**
+ * The decision's SMS to the applicant and, when a delegate applied, to the grantor too, as
+ * outbox INSERTs to run beside the decision. The applicant read for the context is reused.
+ */
+async function decisionNotices(tx: Executor, deps: Deps, r: RequestRow, kind: 'issued' | 'rejected', applicant: Recipient | undefined) {
+  const known = applicant?.accountId === r.applicantAccountId ? [applicant] : [];
+  const others = [r.applicantAccountId, r.onBehalfOfAccountId].filter((id): id is string => !!id && !known.some((k) => k.accountId === id));
+  const more =
+    others.length === 0
+      ? []
+      : await tx.select({ accountId: accounts.id, mobile: accounts.mobile, language: accounts.language }).from(accounts).where(inArray(accounts.id, others));
+  const queued = [...known, ...more].map((a) => deps.outbox.enqueueInsert(tx, { to: a.mobile, body: requestNotice(kind, r, a.language), kind: 'notice' }));
+  return { ids: queued.map((q) => q.id), inserts: queued.map((q) => q.insert) };
+}
+
 /** The decision goes by SMS to the applicant and, when a delegate applied, to the grantor too. */
 async function notifyDecision(tx: Executor, deps: Deps, r: RequestRow, kind: 'issued' | 'rejected'): Promise<string[]> {
-  const ids = [r.applicantAccountId, ...(r.onBehalfOfAccountId ? [r.onBehalfOfAccountId] : [])];
-  const recipients = await tx.select({ mobile: accounts.mobile, language: accounts.language }).from(accounts).where(inArray(accounts.id, ids));
-  return Promise.all(recipients.map((a) => deps.outbox.enqueue(tx, { to: a.mobile, body: requestNotice(kind, r, a.language), kind: 'notice' })));
+  const notices = await decisionNotices(tx, deps, r, kind, undefined);
+  await writeAll(tx, notices.inserts);
+  return notices.ids;
 }
 
 /** Why a request is refused at fulfilment when what it was made for no longer exists. */
@@ -284,7 +355,7 @@ async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: Request
     .where(eq(accounts.id, r.applicantAccountId))
     .limit(1);
   if (!beneficiary || !applicant) return { ctx: null, applicant, missing: 'person' as const };
-  const params = await loadParameters(deps.database.db, def.code, kingdomToday(deps.clock.now()));
+  const params = await deps.parameters.load(def.code, kingdomToday(deps.clock.now()));
   const acting = { relation: r.relation as ServiceContext['relation'], viaDelegate: r.onBehalfOfAccountId !== null };
   // An establishment the labour ministry no longer knows leaves no context: the request is refused.
   const establishment = r.establishmentId ? await deps.labour.findEstablishment(r.establishmentId) : null;
