@@ -48,10 +48,17 @@ describe('a minor’s own application and the guardian’s consent', () => {
     expect(r).toMatchObject({ status: 'awaiting_consent', relation: 'self', fee: { totalHalalas: 30000 }, bills: [] });
     expect(r.allowedActions).toEqual(expect.arrayContaining(['consent', 'decline', 'cancel']));
 
-    // The father sees the request he is asked about.
+    // The father sees the request he is asked about, on its own and in his list of requests.
     const seen = await getRequest(t, h.head.auth, r.id);
     expect(seen.statusCode).toBe(200);
     expect(seen.json().appliedByYou).toBe(false);
+    expect(seen.json().consentFromYou).toBe(true);
+    const listed = (await t.app.inject({ url: '/api/v1/requests', headers: h.head.auth })).json().requests;
+    expect(listed.find((x: { id: string }) => x.id === r.id)).toMatchObject({ status: 'awaiting_consent', consentFromYou: true, appliedByYou: false });
+    // The mother, who is not asked, does not find it in hers.
+    const mother = await buildAccount(t.deps.database.db, { person: h.wife });
+    const hers = (await t.app.inject({ url: '/api/v1/requests', headers: await bearer(t, mother.account.id) })).json().requests;
+    expect(hers.some((x: { id: string }) => x.id === r.id)).toBe(false);
 
     const approved = await consent(h.head.auth, r.id, 'approve');
     expect(approved.statusCode, approved.body).toBe(200);

@@ -391,6 +391,8 @@ export const serviceRequests = pgTable(
     index('service_requests_establishment_idx').on(t.establishmentId, t.createdAt).where(sql`${t.establishmentId} is not null`),
     index('service_requests_release_idx').on(t.releaseFrom).where(sql`${t.status} = 'awaiting_release'`),
     index('service_requests_issued_idx').on(t.decidedAt).where(sql`${t.status} = 'issued'`),
+    // Whose consent a request asks for: the guardian's or the worker's list of their requests.
+    index('service_requests_consent_from_idx').using('gin', sql`${t.consentFrom} jsonb_path_ops`).where(sql`${t.consentFrom} is not null`),
   ],
 );
 

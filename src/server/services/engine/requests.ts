@@ -521,6 +521,8 @@ export async function listRequests(deps: Deps, actor: Actor, limit = 50) {
         and(eq(serviceRequests.applicantAccountId, actor.accountId), or(isNull(serviceRequests.delegationId), delegationInForceSql(deps.clock.now()))),
         eq(serviceRequests.onBehalfOfAccountId, actor.accountId),
         eq(serviceRequests.beneficiaryIdNumber, actor.idNumber),
+        // A guardian, or a worker an establishment asks to take on, whose consent is asked.
+        sql`${serviceRequests.consentFrom} @> ${JSON.stringify([actor.idNumber])}::jsonb`,
       ),
     )
     .orderBy(desc(serviceRequests.createdAt))

@@ -1,0 +1,1 @@
+CREATE INDEX "service_requests_consent_from_idx" ON "service_requests" USING gin ("consent_from" jsonb_path_ops) WHERE "service_requests"."consent_from" is not null;
