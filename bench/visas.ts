@@ -8,6 +8,7 @@
 // it; a visa issued per chain. Reported: issued visas per second, the latency of the whole
 // chain (submit + pay, issue included) at p50/p99, and any non-2xx or socket error.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { parseArgs } from 'node:util';
 import { registryPersons } from '../src/server/db/schema';
 import { makeIdentityNumber } from '../src/domain/identity-number';
@@ -147,11 +148,33 @@ async function bareCeiling(): Promise<number> {
   return n / 5;
 }
 
+/**
+ * The database's own ceiling for this load: trivial statements (`select 1`), each its own
+ * round trip, at the same concurrency over a pool the size of the server's. A chain's
+ * statements, times the chains per second, cannot exceed it.
+ */
+async function roundTripCeiling(databaseUrl: string): Promise<number> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+  let n = 0;
+  const deadline = Date.now() + 5000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < deadline) {
+        await pool.query('select 1');
+        n++;
+      }
+    }),
+  );
+  await pool.end();
+  return n / 5;
+}
+
 async function run(engineName: EngineName) {
   const { engine, households } = await prepare(engineName);
   const server = await startAbsher({ dataDir: engine.dataDir, databaseUrl: engine.databaseUrl, poolSize: 20, cpuProfDir: process.env.BENCH_CPU_PROFILE_DIR });
   try {
     const ceiling = await bareCeiling();
+    const roundTrips = engine.databaseUrl ? await roundTripCeiling(engine.databaseUrl) : null;
     const result = await loop(server.url, households);
     const met = engineName === 'postgres' ? (result.issuedPerS >= TARGET.rate && result.latency.p99 <= TARGET.p99Ms ? 'met' : 'not met') : 'no target';
     console.log(
@@ -165,6 +188,7 @@ async function run(engineName: EngineName) {
         p99Ms: Math.round(result.latency.p99),
         failures: result.failures,
         bareFastifyRequestsPerS: Math.round(ceiling),
+        bareDatabaseRoundTripsPerS: roundTrips === null ? null : Math.round(roundTrips),
         target: engineName === 'postgres' ? `≥ ${TARGET.rate}/s at p99 ≤ ${TARGET.p99Ms} ms` : null,
         verdict: met,
       }),
