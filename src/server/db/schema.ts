@@ -138,6 +138,8 @@ export const accounts = pgTable(
     // The statistics count registrations and activations per day over millions of accounts.
     index('accounts_created_idx').on(t.createdAt),
     index('accounts_activated_idx').on(t.activatedAt, t.activationChannel, t.activationLocation).where(sql`${t.activatedAt} is not null`),
+    // Who else held a mobile, and since when: a notice to a number two accounts hold belongs to neither for sure.
+    index('accounts_mobile_idx').on(t.mobile, t.createdAt),
   ],
 );
 
@@ -269,6 +271,8 @@ export const smsOutbox = pgTable(
   (t) => [
     index('sms_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('sms_outbox_to_idx').on(t.to, t.createdAt),
+    // A holder's notifications, newest first, a page at a time, without walking their one-time codes.
+    index('sms_outbox_notices_idx').on(t.to, t.createdAt, t.id).where(sql`${t.kind} = 'notice'`),
   ],
 );
 

@@ -10,6 +10,7 @@ import { officeModule } from './office/routes';
 import { officesModule } from './offices/routes';
 import { paperTransactionsModule } from './office/paper-transactions-routes';
 import { meRoutes } from './me/routes';
+import { notificationsModule } from './notifications/routes';
 import { passwordResetRoutes } from './password-resets/routes';
 import { professionsModule } from './professions/routes';
 import { registrationRoutes } from './registrations/routes';
@@ -24,6 +25,7 @@ export const apiModules: ApiModule[] = [
   { name: 'registrations', routes: registrationRoutes },
   { name: 'sessions', routes: sessionRoutes },
   { name: 'me', routes: meRoutes },
+  notificationsModule,
   { name: 'password-resets', routes: passwordResetRoutes },
   { name: 'requests', routes: requestRoutes },
   delegationsModule,

@@ -1,0 +1,2 @@
+CREATE INDEX "accounts_mobile_idx" ON "accounts" USING btree ("mobile","created_at");--> statement-breakpoint
+CREATE INDEX "sms_outbox_notices_idx" ON "sms_outbox" USING btree ("to","created_at","id") WHERE "sms_outbox"."kind" = 'notice';
