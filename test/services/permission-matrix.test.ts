@@ -10,7 +10,7 @@ import { createTestApp, type TestContext } from '../helpers/app';
 import { buildAccount, buildOffice, buildPerson, grantStaffRole } from '../helpers/factories';
 import { authorize, bearer, buildHolder, buildHousehold, revokeAuthorization, submitRequest, type Household } from '../helpers/services';
 import { buildEstablishment, type BuiltEstablishment } from '../helpers/establishments';
-import { delegations, serviceRequests } from '../../src/server/db/schema';
+import { delegations, serviceRequests, smsOutbox } from '../../src/server/db/schema';
 import { addDays } from '../../src/domain/calendar';
 import { registerService } from '../../src/server/services/catalogue';
 import { sign } from '../../src/server/modules/channels/signature';
@@ -60,12 +60,13 @@ type Target =
   | 'new_delegate' // a (fresh) citizen with an active account, to be authorized
   | 'delegation' // the delegate's authorization, given by the owner
   | 'actor_delegation' // the authorization the acting delegate received
-  | 'fresh_delegation'; // a (fresh) authorization the owner gave someone
+  | 'fresh_delegation' // a (fresh) authorization the owner gave someone
+  | 'owner_notice'; // a (fresh) SMS notice sent to the owner's mobile
 
-type Outcome = { status: number; code?: string; listed?: 'request' | 'given' | 'received' | 'absent' };
+type Outcome = { status: number; code?: string; listed?: 'request' | 'given' | 'received' | 'notification' | 'absent' };
 const ok = (status = 200): Outcome => ({ status });
 const no = (status: number, code: string): Outcome => ({ status, code });
-const listed = (as: 'request' | 'given' | 'received'): Outcome => ({ status: 200, listed: as });
+const listed = (as: 'request' | 'given' | 'received' | 'notification'): Outcome => ({ status: 200, listed: as });
 const absent: Outcome = { status: 200, listed: 'absent' };
 
 const ENDPOINTS = [
@@ -82,6 +83,7 @@ const ENDPOINTS = [
   'GET /delegations',
   'DELETE /delegations/{id}',
   'GET /delegations/{id}/activity',
+  'GET /me/notifications',
 ] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
@@ -247,6 +249,16 @@ const matrix: readonly Case[] = [
   ['GET /delegations/{id}/activity', 'stranger', 'delegation', no(404, 'delegation_not_found')],
   ['GET /delegations/{id}/activity', 'officer', 'delegation', no(404, 'delegation_not_found')],
   ['GET /delegations/{id}/activity', 'bank', 'delegation', no(401, 'not_authenticated')],
+
+  // The SMS notices: the holder's own; an authorization does not carry them to the delegate.
+  ['GET /me/notifications', 'anonymous', 'owner_notice', no(401, 'not_authenticated')],
+  ['GET /me/notifications', 'unactivated', 'owner_notice', no(403, 'account_not_activated')],
+  ['GET /me/notifications', 'owner', 'owner_notice', listed('notification')],
+  ['GET /me/notifications', 'delegate', 'owner_notice', absent],
+  ['GET /me/notifications', 'minor', 'owner_notice', absent],
+  ['GET /me/notifications', 'stranger', 'owner_notice', absent],
+  ['GET /me/notifications', 'officer', 'owner_notice', absent],
+  ['GET /me/notifications', 'bank', 'owner_notice', no(401, 'not_authenticated')],
 ];
 
 // ---------------------------------------------------------------------------------------
@@ -458,6 +470,13 @@ async function resolve(target: Target, actor: Actor): Promise<Resolved> {
       const res = await authorize(t, owner.auth, { delegateIdNumber: (await holder()).idNumber, services: [SERVICE], endsOn: day(10) });
       return { id: (await created(res)).id };
     }
+    case 'owner_notice': {
+      // Queued now by the wall clock: the accounts were created by it, after the test clock started.
+      const text = `Notice ${newId()}`;
+      const now = new Date();
+      await t.deps.database.db.insert(smsOutbox).values({ id: newId(), to: owner.account.mobile, body: text, kind: 'notice', status: 'sent', createdAt: now, nextAttemptAt: now });
+      return { id: text };
+    }
   }
 }
 
@@ -489,6 +508,8 @@ function call(endpoint: Endpoint, r: Resolved): { method: 'GET' | 'POST' | 'DELE
       return { method: 'DELETE', url: `/api/v1/delegations/${r.id}` };
     case 'GET /delegations/{id}/activity':
       return { method: 'GET', url: `/api/v1/delegations/${r.id}/activity` };
+    case 'GET /me/notifications':
+      return { method: 'GET', url: '/api/v1/me/notifications' };
   }
 }
 
@@ -514,8 +535,12 @@ async function run(endpoint: Endpoint, actor: Actor, target: Target) {
   return { res, resolved };
 }
 
-function where(json: { requests?: Array<{ id: string }>; given?: Array<{ id: string }>; received?: Array<{ id: string }> }, id: string): Outcome['listed'] {
+function where(
+  json: { requests?: Array<{ id: string }>; given?: Array<{ id: string }>; received?: Array<{ id: string }>; notifications?: Array<{ text: string }> },
+  id: string,
+): Outcome['listed'] {
   if (json.requests?.some((r) => r.id === id)) return 'request';
+  if (json.notifications?.some((n) => n.text === id)) return 'notification';
   if (json.given?.some((d) => d.id === id)) return 'given';
   if (json.received?.some((d) => d.id === id)) return 'received';
   return 'absent';
@@ -533,7 +558,7 @@ describe('the permission matrix of the e-services', () => {
   it('covers every e-services endpoint the API publishes', async () => {
     const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const published = Object.entries(doc.paths)
-      .filter(([path]) => /^\/api\/v1\/(services|requests|delegations|channels\/payments)(\/|$)/.test(path))
+      .filter(([path]) => /^\/api\/v1\/(services|requests|delegations|channels\/payments|me\/notifications)(\/|$)/.test(path))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path.replace('/api/v1', '').replace(/\{(service|requestId|delegationId)\}/, (_m, p: string) => (p === 'service' ? '{code}' : '{id}'))}`));
     expect([...new Set(published)].sort()).toEqual([...ENDPOINTS].sort());
   });
