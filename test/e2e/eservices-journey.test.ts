@@ -1,7 +1,7 @@
 // An e-service as a head of family lives it: log in as a sandbox persona, see the documents
 // and the people on the dashboard, apply for an exit and re-entry visa for someone they act
 // for, read the eligibility answer and the fee, submit, pay the bill at the ATM simulator, and
-// see the request issued. In Arabic at a desktop width (the head of family and his domestic
+// see the request issued, and the SMS telling of it among the dashboard's notifications. In Arabic at a desktop width (the head of family and his domestic
 // worker) and in English on a 360 px phone (the resident and his wife), against one server.
 // Every page is checked with axe and photographed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,7 @@ async function runVisaJourney(j: Journey): Promise<void> {
   await page.getByTestId('bills').waitFor();
   expect(await page.getByTestId('request-status').textContent()).toBe(L.eservices.requests.statuses.awaiting_payment);
   const billNumber = (await page.getByTestId('bill-number').textContent())!.trim();
+  const requestNumber = (await page.getByTestId('request-number').textContent())!.trim();
   expect(billNumber).toMatch(/^\d{6,20}$/);
   expect(await page.getByTestId('bill-amount').textContent()).toContain('200.00');
   await visit(page, j.name, '05-request-awaiting-payment');
@@ -98,9 +99,12 @@ async function runVisaJourney(j: Journey): Promise<void> {
   await page.getByTestId('issued-document').first().waitFor();
   await visit(page, j.name, '07-request-issued');
 
-  // The dashboard lists it with its bill.
+  // The dashboard lists it with its bill, and the SMS that told of it among the notifications, dated in both calendars.
   await page.goto('/dashboard');
   await page.getByTestId('my-requests').getByText(billNumber).waitFor();
+  const notice = page.getByTestId('my-notifications').getByTestId('notification').filter({ hasText: requestNumber });
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain(L.common.hijri);
   await visit(page, j.name, '08-dashboard-after');
 
   if (j.viewport === 'desktop') {

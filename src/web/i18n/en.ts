@@ -945,4 +945,12 @@ export const en: typeof ar = {
       },
     },
   },
+  notifications: {
+    title: 'Notifications',
+    intro: 'The text messages Absher sent to your registered mobile, newest first.',
+    none: 'You have no notifications yet.',
+    loadFailed: 'Your notifications could not be loaded.',
+    more: 'Show older notifications',
+    statuses: { pending: 'Being sent', sent: 'Sent', failed: 'Not delivered' },
+  },
 };

@@ -11,6 +11,7 @@ import { channelLabel, locationLabel, statusColor, statusLabel } from '../../sha
 import { Ltr } from '../../shared/ltr';
 import { PageHeading } from '../../shared/page-heading';
 import { MyDocuments, MyRequests, People } from './eservices-sections';
+import { MyNotifications } from './notifications-section';
 import { MyAuthorizations, RecentAccess } from './privacy-sections';
 import { WaitingForYou } from './waiting-section';
 
@@ -80,6 +81,7 @@ function Dashboard({ me }: { me: Me }) {
         </Card>
       </SimpleGrid>
       <MyRequests />
+      <MyNotifications />
       <MyDocuments />
       <People />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
