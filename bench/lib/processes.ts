@@ -36,6 +36,8 @@ export type AbsherOptions = {
   poolSize?: number | undefined;
   /** Writes a V8 CPU profile of the server into this folder when it stops. */
   cpuProfDir?: string | undefined;
+  /** WEB_DIST: the built portal the server serves; the server's default (dist/web) when unset. */
+  webDist?: string | undefined;
 };
 
 /** `absher serve`, exactly as an operator starts it, in sandbox mode. */
@@ -54,6 +56,7 @@ export async function startAbsher(opts: AbsherOptions): Promise<ServerProcess> {
   };
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   if (opts.poolSize) env.DATABASE_POOL_SIZE = String(opts.poolSize);
+  if (opts.webDist) env.WEB_DIST = opts.webDist;
   const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child = spawn(process.execPath, [...nodeArgs, 'bin/absher.js', 'serve'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return watch(child, `http://127.0.0.1:${port}`, '/healthz');
