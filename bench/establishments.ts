@@ -144,7 +144,7 @@ async function bareCeiling() {
 
 async function run(engineName: EngineName) {
   const { engine, token, due } = await prepare(engineName);
-  const server = await startAbsher({ dataDir: engine.dataDir, databaseUrl: engine.databaseUrl, poolSize: 20 });
+  const server = await startAbsher({ dataDir: engine.dataDir, databaseUrl: engine.databaseUrl, poolSize: 20, cpuProfDir: process.env.BENCH_CPU_PROFILE_DIR });
   try {
     const ceiling = await bareCeiling();
     // A warm-up page, so that the first measured one does not pay for the plans and the JIT.

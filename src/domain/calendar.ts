@@ -52,9 +52,18 @@ const hijriNumeric = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn',
 
 /** The Umm al-Qura date as YYYY-MM-DD (AH), for machines. */
 export function hijriIso(date: IsoDate): string {
-  const parts = Object.fromEntries(hijriNumeric.formatToParts(utc(date)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  let hijri = hijriIsoSeen.get(date);
+  if (hijri === undefined) {
+    const parts = Object.fromEntries(hijriNumeric.formatToParts(utc(date)).map((p) => [p.type, p.value]));
+    hijri = `${parts.year}-${parts.month}-${parts.day}`;
+    // The same dates come back on every page (expiry dates, today): formatting is the costly part.
+    if (hijriIsoSeen.size >= 20_000) hijriIsoSeen.clear();
+    hijriIsoSeen.set(date, hijri);
+  }
+  return hijri;
 }
+
+const hijriIsoSeen = new Map<string, string>();
 
 /** The Umm al-Qura date in words, for people. */
 export function hijriText(date: IsoDate, lang: 'ar' | 'en'): string {
