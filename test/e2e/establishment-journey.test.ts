@@ -7,10 +7,10 @@
 // records paper transactions (refused at 100 workers, recorded at 101). Desktop, then the same
 // pages at 360 px. Every page is checked with axe and photographed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ar } from '../../src/web/i18n/ar';
 import { launchBrowser, newContext, visit } from './support/browser';
-import { newCode, SANDBOX_PASSWORD } from './support/personas';
+import { logIn } from './support/personas';
 import { startServer, type RunningServer } from './support/server';
 
 const L = ar;
@@ -35,21 +35,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logInAs(context: BrowserContext, page: Page, who: { login: string; mobile: string }): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login').fill(who.login);
-  await page.getByTestId('password').fill(SANDBOX_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('code').waitFor();
-  const phone = await context.newPage();
-  const code = await newCode(phone, who.mobile);
-  await phone.close();
-  await page.bringToFront();
-  await page.getByTestId('code').fill(code);
-  await page.getByTestId('verify').click();
-  await page.waitForURL((url) => url.pathname === '/dashboard');
-}
-
 /** Chooses an option of a Mantine select by its visible label. */
 async function choose(page: Page, testId: string, option: string): Promise<void> {
   await page.getByTestId(testId).click();
@@ -61,7 +46,7 @@ describe('an establishment renews a worker’s iqama and the officer hands over 
     const journey = 'establishment-ar-desktop';
     const owner = await newContext(browser, 'desktop', server.url);
     const page = await owner.newPage();
-    await logInAs(owner, page, OWNER);
+    await logIn(owner, page, OWNER);
 
     // The establishments: the open one, and the two not yet opened on Absher.
     await page.getByRole('navigation', { name: L.nav.label }).getByRole('link', { name: L.nav.establishments }).click();
@@ -149,7 +134,7 @@ describe('an establishment renews a worker’s iqama and the officer hands over 
     // The officer at the Riyadh office.
     const officeContext = await newContext(browser, 'desktop', server.url);
     const office = await officeContext.newPage();
-    await logInAs(officeContext, office, OFFICER);
+    await logIn(officeContext, office, OFFICER);
     await office.goto('/office');
     const cards = office.getByTestId('office-cards');
     await cards.getByTestId(`card-${WORKER}`).waitFor();

@@ -7,10 +7,10 @@
 // the authorization and the citizen loses the menu item. Desktop, then two pages at 360 px.
 // Every page is checked with axe and photographed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ar } from '../../src/web/i18n/ar';
 import { launchBrowser, newContext, visit } from './support/browser';
-import { newCode, PERSONAS, SANDBOX_PASSWORD } from './support/personas';
+import { logIn, PERSONAS } from './support/personas';
 import { startServer, type RunningServer } from './support/server';
 
 const L = ar;
@@ -31,21 +31,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logInAs(context: BrowserContext, page: Page, who: { login: string; mobile: string }): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login').fill(who.login);
-  await page.getByTestId('password').fill(SANDBOX_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('code').waitFor();
-  const phone = await context.newPage();
-  const code = await newCode(phone, who.mobile);
-  await phone.close();
-  await page.bringToFront();
-  await page.getByTestId('code').fill(code);
-  await page.getByTestId('verify').click();
-  await page.waitForURL((url) => url.pathname === '/dashboard');
-}
-
 const menuItem = (page: Page) => page.getByRole('navigation', { name: L.nav.label }).getByRole('link', { name: L.nav.establishments });
 
 describe('an establishment’s owner manages its staff and follows its requests (Arabic)', () => {
@@ -55,7 +40,7 @@ describe('an establishment’s owner manages its staff and follows its requests 
     const page = await owner.newPage();
     const citizen = await newContext(browser, 'desktop', server.url);
     const other = await citizen.newPage();
-    await Promise.all([logInAs(owner, page, OWNER), logInAs(citizen, other, CITIZEN)]);
+    await Promise.all([logIn(owner, page, OWNER), logIn(citizen, other, CITIZEN)]);
 
     // The owner is offered the establishments; the citizen, who has none yet, is not.
     await menuItem(page).click();

@@ -13,14 +13,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { accounts, iqamaCards } from '../../src/server/db/schema';
 import { sign } from '../../src/server/modules/channels/signature';
 import { issueSession } from '../../src/server/modules/sessions/store';
 import { ar } from '../../src/web/i18n/ar';
 import { en } from '../../src/web/i18n/en';
 import { launchBrowser, newContext, visit } from './support/browser';
-import { chooseLanguage, newCode, SANDBOX_PASSWORD } from './support/personas';
+import { chooseLanguage, logIn } from './support/personas';
 import { startServer, type RunningServer } from './support/server';
 
 const SUPERVISOR = { login: 'demo.supervisor', mobile: '+966500000007' };
@@ -100,21 +100,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function logInAs(context: BrowserContext, page: Page, who: { login: string; mobile: string }): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login').fill(who.login);
-  await page.getByTestId('password').fill(SANDBOX_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('code').waitFor();
-  const phone = await context.newPage();
-  const code = await newCode(phone, who.mobile);
-  await phone.close();
-  await page.bringToFront();
-  await page.getByTestId('code').fill(code);
-  await page.getByTestId('verify').click();
-  await page.waitForURL((url) => url.pathname === '/dashboard');
-}
-
 /** The figures of the open summary: both renewals issued, the personas' accounts registered. */
 async function expectSummary(page: Page): Promise<void> {
   await page.getByTestId('summary-e-transactions').waitFor();
@@ -144,7 +129,7 @@ describe('statistics and the office’s queue', () => {
     // The supervisor: charts with their tables, from the menu.
     const supervisorContext = await newContext(browser, 'desktop', server.url);
     const supervisor = await supervisorContext.newPage();
-    await logInAs(supervisorContext, supervisor, SUPERVISOR);
+    await logIn(supervisorContext, supervisor, SUPERVISOR);
     await supervisor.getByRole('navigation', { name: L.nav.label }).getByRole('link', { name: L.statistics.nav }).click();
     await supervisor.getByTestId('chart-users').waitFor();
     await supervisor.getByTestId('chart-transactions').locator('svg').first().waitFor();
@@ -169,7 +154,7 @@ describe('statistics and the office’s queue', () => {
     // The officer at the Riyadh office: what waits there, by name and for how long.
     const officeContext = await newContext(browser, 'desktop', server.url);
     const office = await officeContext.newPage();
-    await logInAs(officeContext, office, OFFICER);
+    await logIn(officeContext, office, OFFICER);
     await office.goto('/office');
     const queue = office.getByTestId('office-queue');
     await queue.getByTestId('queue-printed-count').filter({ hasText: '1' }).waitFor();

@@ -12,7 +12,7 @@ import { en } from '../../src/web/i18n/en';
 import { buildAccount, DEFAULT_PASSWORD } from '../helpers/factories';
 import { buildEstablishment, type BuiltEstablishment } from '../helpers/establishments';
 import { launchBrowser, newContext, visit } from './support/browser';
-import { chooseLanguage, newCode, SANDBOX_PASSWORD } from './support/personas';
+import { chooseLanguage, logIn, SANDBOX_PASSWORD, type Credentials } from './support/personas';
 import { startServer, type RunningServer } from './support/server';
 
 const L = en;
@@ -43,22 +43,11 @@ afterAll(async () => {
 });
 
 /** A new browser in English, logged in with the password and the code read on the sandbox phone. */
-async function logInAs(who: { login: string; mobile: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
+async function logInAs(who: Credentials): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(browser, 'desktop', server.url);
   const page = await context.newPage();
   await chooseLanguage(page, 'en');
-  await page.goto('/login');
-  await page.getByTestId('login').fill(who.login);
-  await page.getByTestId('password').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('code').waitFor();
-  const phone = await context.newPage();
-  const code = await newCode(phone, who.mobile);
-  await phone.close();
-  await page.bringToFront();
-  await page.getByTestId('code').fill(code);
-  await page.getByTestId('verify').click();
-  await page.waitForURL((url) => url.pathname === '/dashboard');
+  await logIn(context, page, who);
   return { context, page };
 }
 

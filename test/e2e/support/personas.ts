@@ -35,12 +35,15 @@ export async function newCode(phone: Page, mobile: string): Promise<string> {
   throw new Error(`no new code for ${mobile}`);
 }
 
-/** Logs the page's context in as the persona and waits for the dashboard. */
-export async function logIn(context: BrowserContext, page: Page, who: PersonaKey): Promise<void> {
-  const persona = PERSONAS[who];
+/** Who logs in: a persona of this file, or any account's login and mobile (and its password, when not the sandbox's). */
+export type Credentials = { login: string; mobile: string; password?: string };
+
+/** Logs the page's context in and waits for the dashboard. */
+export async function logIn(context: BrowserContext, page: Page, who: PersonaKey | Credentials): Promise<void> {
+  const persona: Credentials = typeof who === 'string' ? PERSONAS[who] : who;
   await page.goto('/login');
   await page.getByTestId('login').fill(persona.login);
-  await page.getByTestId('password').fill(SANDBOX_PASSWORD);
+  await page.getByTestId('password').fill(persona.password ?? SANDBOX_PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('code').waitFor();
   const phone = await context.newPage();
