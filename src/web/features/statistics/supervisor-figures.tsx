@@ -137,7 +137,7 @@ function UsersChart({ stats }: { stats: Statistics }) {
   }));
   const a = stats.totals.activations;
   return (
-    <ChartFigure
+    <DailyFigure
       id="users"
       title={t('statistics.supervisor.charts.users')}
       summary={
@@ -156,41 +156,15 @@ function UsersChart({ stats }: { stats: Statistics }) {
           ])}
         </>
       }
-      chart={<LineChart h={260} data={data} dataKey="day" series={series} curveType="linear" withLegend accessibilityLayer={false} valueFormatter={formatCount} {...axes(i18n.dir() === 'rtl')} />}
-      table={
-        <ScrollTable minWidth={national ? 640 : 360} label={t('statistics.supervisor.charts.users')}>
-          <Table striped verticalSpacing="xs" aria-labelledby="users-title" data-testid="users-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{L('date')}</Table.Th>
-                {series.map((s) => (
-                  <Table.Th scope="col" key={s.name}>
-                    {s.label}
-                  </Table.Th>
-                ))}
-                {national && <Table.Th scope="col">{L('activatedTotal')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {stats.days.map((d) => (
-                <Table.Tr key={d.date}>
-                  <Table.Th scope="row" fw={500}>
-                    <DualDate iso={d.date} />
-                  </Table.Th>
-                  {national && <Table.Td>{count(d.registeredUsers)}</Table.Td>}
-                  <Table.Td>{count(d.activations.office)}</Table.Td>
-                  {national && (
-                    <>
-                      <Table.Td>{count(d.activations.atm)}</Table.Td>
-                      <Table.Td>{count(d.activations.kiosk)}</Table.Td>
-                      <Table.Td>{count(d.activations.total)}</Table.Td>
-                    </>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+      series={series}
+      data={data}
+      days={stats.days}
+      minWidth={national ? 640 : 360}
+      extraHeads={national ? [L('activatedTotal')] : []}
+      cells={(d) =>
+        national
+          ? [count(d.registeredUsers), count(d.activations.office), count(d.activations.atm), count(d.activations.kiosk), count(d.activations.total)]
+          : [count(d.activations.office)]
       }
     />
   );
@@ -212,7 +186,7 @@ function TransactionsChart({ stats }: { stats: Statistics }) {
     paperTransactions: d.paperTransactions.total,
   }));
   return (
-    <ChartFigure
+    <DailyFigure
       id="transactions"
       title={t('statistics.supervisor.charts.transactions')}
       summary={
@@ -226,31 +200,69 @@ function TransactionsChart({ stats }: { stats: Statistics }) {
           ])}
         </>
       }
-      chart={<LineChart h={260} data={data} dataKey="day" series={series} curveType="linear" withLegend accessibilityLayer={false} valueFormatter={formatCount} {...axes(i18n.dir() === 'rtl')} />}
+      series={series}
+      data={data}
+      days={stats.days}
+      minWidth={online ? 640 : 420}
+      extraHeads={online ? [S('share')] : []}
+      cells={(d) => [
+        ...(online ? [count(d.eTransactions?.total)] : []),
+        count(d.officeVisits.total),
+        count(d.paperTransactions.total),
+        ...(online ? [share(t, d.shareWithoutVisit)] : []),
+      ]}
+    />
+  );
+}
+
+type Day = Statistics['days'][number];
+
+/**
+ * A figure per day: the lines drawn, and the same figures as a table whose first column is the
+ * day (Gregorian and Hijri), then one column per line and the `extraHeads`; `cells` gives a
+ * day's row in that order.
+ */
+function DailyFigure(props: {
+  id: string;
+  title: string;
+  summary: ReactNode;
+  series: LineChartSeries[];
+  data: Array<Record<string, string | number | null>>;
+  days: Day[];
+  minWidth: number;
+  extraHeads: string[];
+  cells: (d: Day) => ReactNode[];
+}) {
+  const { t, i18n } = useTranslation();
+  const { id, title, series } = props;
+  return (
+    <ChartFigure
+      id={id}
+      title={title}
+      summary={props.summary}
+      chart={<LineChart h={260} data={props.data} dataKey="day" series={series} curveType="linear" withLegend accessibilityLayer={false} valueFormatter={formatCount} {...axes(i18n.dir() === 'rtl')} />}
       table={
-        <ScrollTable minWidth={online ? 640 : 420} label={t('statistics.supervisor.charts.transactions')}>
-          <Table striped verticalSpacing="xs" aria-labelledby="transactions-title" data-testid="transactions-table">
+        <ScrollTable minWidth={props.minWidth} label={title}>
+          <Table striped verticalSpacing="xs" aria-labelledby={`${id}-title`} data-testid={`${id}-table`}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{S('date')}</Table.Th>
-                {series.map((s) => (
-                  <Table.Th scope="col" key={s.name}>
-                    {s.label}
+                <Table.Th scope="col">{t('statistics.supervisor.date')}</Table.Th>
+                {[...series.map((s) => s.label ?? s.name), ...props.extraHeads].map((head) => (
+                  <Table.Th scope="col" key={head}>
+                    {head}
                   </Table.Th>
                 ))}
-                {online && <Table.Th scope="col">{S('share')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {stats.days.map((d) => (
+              {props.days.map((d) => (
                 <Table.Tr key={d.date}>
                   <Table.Th scope="row" fw={500}>
                     <DualDate iso={d.date} />
                   </Table.Th>
-                  {online && <Table.Td>{count(d.eTransactions?.total)}</Table.Td>}
-                  <Table.Td>{count(d.officeVisits.total)}</Table.Td>
-                  <Table.Td>{count(d.paperTransactions.total)}</Table.Td>
-                  {online && <Table.Td>{share(t, d.shareWithoutVisit)}</Table.Td>}
+                  {props.cells(d).map((cell, i) => (
+                    <Table.Td key={i}>{cell}</Table.Td>
+                  ))}
                 </Table.Tr>
               ))}
             </Table.Tbody>
