@@ -12,17 +12,7 @@ import { Ltr } from '../../shared/ltr';
 import { Money } from '../../shared/money';
 import { PartyName } from '../../shared/party-name';
 import { billStatusLabel, documentKindLabel, documentStatusColor, documentStatusLabel, relationLabel, requestStatusColor, requestStatusLabel } from '../eservices/labels';
-
-function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id} data-testid={testId}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
+import { Section } from '../../shared/section';
 
 function Pending({ label }: { label: string }) {
   return <Loader size="sm" aria-label={label} />;

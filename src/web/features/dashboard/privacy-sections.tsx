@@ -1,6 +1,6 @@
 // The dashboard's e-authorizations (how many given and received are in force, and the way to
 // manage them) and the latest entries of who looked at the holder's data.
-import { Alert, Anchor, Card, Group, Loader, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Loader, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,17 +8,7 @@ import { useAccessLog } from '../../api/access-log';
 import { useDelegations } from '../../api/delegations';
 import { Ltr } from '../../shared/ltr';
 import { AccessEntries } from '../access-log/access-entries';
-
-function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId: string }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id} data-testid={testId}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
-}
+import { Section } from '../../shared/section';
 
 export function MyAuthorizations() {
   const { t } = useTranslation();

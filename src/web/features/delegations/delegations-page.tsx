@@ -1,9 +1,8 @@
 // E-authorizations: give one (a Saudi citizen with an active account, named services, a
 // period), see those given (and revoke them at once) and those received (and apply on the
 // holder's behalf within them).
-import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, List, Stack, Text } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -21,20 +20,10 @@ import { StatusBadge } from '../dashboard/eservices-sections';
 import { requestStatusLabel } from '../eservices/labels';
 import { GrantForm } from './grant-form';
 import { delegationStatusColor } from './labels';
+import { Section } from '../../shared/section';
 
 export function DelegationsPage() {
   return <RequireAuth>{(me) => <Delegations me={me} />}</RequireAuth>;
-}
-
-function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId?: string }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id} data-testid={testId}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 function Delegations({ me }: { me: Me }) {

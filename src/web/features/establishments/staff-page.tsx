@@ -3,8 +3,8 @@
 // period, and revoking at once. Staff are told that only the owner manages staff: the API
 // refuses them, so the page does not ask.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Card, Checkbox, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useRef, useState, type ReactNode } from 'react';
+import { Alert, Button, Card, Checkbox, Group, Loader, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -26,20 +26,10 @@ import { idNumberField, toWire } from '../../shared/validation';
 import { StatusBadge } from '../dashboard/eservices-sections';
 import { delegationStatusColor } from '../delegations/labels';
 import { EstablishmentGate } from './establishment-page';
+import { Section } from '../../shared/section';
 
 export function StaffPage() {
   return <RequireAuth>{() => <EstablishmentGate>{(e) => <Staff e={e} />}</EstablishmentGate>}</RequireAuth>;
-}
-
-function Section({ id, title, children, testId }: { id: string; title: string; children: ReactNode; testId: string }) {
-  return (
-    <Card withBorder radius="md" padding="lg" component="section" aria-labelledby={id} data-testid={testId}>
-      <Title order={2} size="h3" id={id} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 function Staff({ e }: { e: Establishment }) {
