@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app';
 import { buildAccount } from '../helpers/factories';
 import { addFine, addTravelBan, bearer, buildHousehold, getRequest, pay, quoteRequest, submitRequest } from '../helpers/services';
-import { bills, documents, sandboxSmsMessages, serviceParameters } from '../../src/server/db/schema';
+import { auditLog, bills, documents, requestEvents, sandboxSmsMessages, serviceParameters, smsOutbox } from '../../src/server/db/schema';
 import type { SandboxTrafficAgency } from '../../src/server/adapters/traffic/sandbox';
-import { fulfilPending } from '../../src/server/services/engine/requests';
+import { fulfil, fulfilPending } from '../../src/server/services/engine/requests';
 import { DAY } from '../../src/server/platform/clock';
 
 let t: TestContext;
@@ -293,6 +293,31 @@ describe('payment', () => {
     expect((await getRequest(t, h.head.auth, r.id)).json().status).toBe('issued');
     const [b] = await t.deps.database.db.select().from(bills).where(eq(bills.requestId, r.id));
     expect(b!.status).toBe('paid');
+  });
+
+  it('issues one visa when fulfilments race, and the ones that lost write nothing', async () => {
+    const { h, r, bill } = await awaiting();
+    const traffic = t.deps.traffic as SandboxTrafficAgency;
+    traffic.setDown(true);
+    try {
+      expect((await pay(t, bill.billNumber, bill.amountHalalas)).statusCode).toBe(200);
+    } finally {
+      traffic.setDown(false);
+    }
+    const meta = { requestId: 'race', channel: 'system' } as const;
+    const rows = await Promise.all(Array.from({ length: 4 }, () => fulfil(t.deps, r.id, meta)));
+    expect(rows.map((x) => x.status)).toEqual(['issued', 'issued', 'issued', 'issued']);
+    const docs = await t.deps.database.db.select().from(documents).where(eq(documents.requestId, r.id));
+    expect(docs).toHaveLength(1);
+    // Every caller answers with the one outcome that was written.
+    const written = { documents: [{ kind: SERVICE, number: docs[0]!.number, issuedOn: docs[0]!.issuedOn, expiresOn: docs[0]!.expiresOn }], summary: { type: 'single', durationMonths: 2 } };
+    for (const x of rows) expect(x.outcome).toEqual(written);
+    const events = await t.deps.database.db.select().from(requestEvents).where(and(eq(requestEvents.requestId, r.id), eq(requestEvents.toStatus, 'issued')));
+    expect(events).toHaveLength(1);
+    const issuedAudits = await t.deps.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'request.issued'), sql`${auditLog.details}->>'requestId' = ${r.id}`));
+    expect(issuedAudits).toHaveLength(1);
+    const notices = await t.deps.database.db.select().from(smsOutbox).where(and(eq(smsOutbox.to, h.head.account.mobile), eq(smsOutbox.kind, 'notice')));
+    expect(notices.filter((n) => n.body.includes(r.number))).toHaveLength(1);
   });
 
   it('answers 503 with Retry-After when an agency is down at submission, and creates nothing', async () => {

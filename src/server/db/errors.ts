@@ -15,3 +15,11 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   if (!constraint) return true;
   return e.constraint === constraint || (e.message ?? '').includes(constraint);
 }
+
+/** A NOT NULL violation on the given table and column (PostgreSQL and PGlite both name them). */
+export function isNotNullViolation(err: unknown, table: string, column: string): boolean {
+  const e = pgError(err) as { code?: string; table?: string; column?: string; message?: string } | undefined;
+  if (e?.code !== '23502') return false;
+  if (e.table !== undefined || e.column !== undefined) return e.table === table && e.column === column;
+  return (e.message ?? '').includes(`"${column}"`) && (e.message ?? '').includes(`"${table}"`);
+}

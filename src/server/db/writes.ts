@@ -8,14 +8,17 @@
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from './client';
 
+/** A write to run beside others; absent ones (null, false) are skipped. */
+export type Write = SQLWrapper | null | undefined | false;
+
 /** `ex.with(...)` carrying the writes: finish it with the main `insert`, `update` or `select`. */
-export function alongside(ex: Executor, writes: ReadonlyArray<SQLWrapper | null | undefined | false>) {
+export function alongside(ex: Executor, writes: ReadonlyArray<Write>) {
   const ctes = present(writes).map((w, i) => ex.$with(`w${i}`, {}).as(w.getSQL()));
   return ex.with(...ctes);
 }
 
 /** Runs the writes as one statement (nothing else to return). */
-export async function writeAll(ex: Executor, writes: ReadonlyArray<SQLWrapper | null | undefined | false>): Promise<void> {
+export async function writeAll(ex: Executor, writes: ReadonlyArray<Write>): Promise<void> {
   const list = present(writes);
   if (list.length === 0) return;
   if (list.length === 1) {
@@ -26,6 +29,6 @@ export async function writeAll(ex: Executor, writes: ReadonlyArray<SQLWrapper | 
   await ex.execute(sql`with ${sql.join(ctes, sql`, `)} select 1`);
 }
 
-function present(writes: ReadonlyArray<SQLWrapper | null | undefined | false>): SQLWrapper[] {
+export function present(writes: ReadonlyArray<Write>): SQLWrapper[] {
   return writes.filter((w): w is SQLWrapper => !!w);
 }

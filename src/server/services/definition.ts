@@ -2,6 +2,7 @@
 // eligibility rules (each refusal a stable code with Arabic and English text), its fee from
 // the dated parameters, and what it produces. The engine (./engine) does the rest.
 import type { z } from 'zod';
+import type { SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { RegistryPerson } from '../adapters/population-registry/port';
 import type { Establishment } from '../adapters/labour/port';
@@ -50,7 +51,32 @@ export type Produced = {
   summary?: Record<string, unknown>;
 };
 
-export type ServiceDefinition<Input = unknown> = {
+/** What a service whose result is only new rows produces: the result, and the rows' INSERTs (not yet run). */
+export type Issued = { produced: Produced; writes: SQLWrapper[] };
+
+export type ServiceDefinition<Input = unknown> = ServiceCommon<Input> &
+  (
+    | {
+        /**
+         * Produces the service's result in the fulfilment's transaction: the directorate's own
+         * rows only, never an agency call (a transaction never waits on the outside world).
+         */
+        fulfil(tx: Executor, ctx: ServiceContext, input: Input, requestId: string): Promise<Produced>;
+        issue?: never;
+      }
+    | {
+        /**
+         * For a service whose result is only new rows (a visa): the result and the INSERTs
+         * that write it, which the engine runs in the decision's own statement, beside the
+         * request's move, its event and its SMS, with no transaction around them. Reads
+         * nothing and writes nothing itself.
+         */
+        issue(ex: Executor, ctx: ServiceContext, input: Input, requestId: string): Issued;
+        fulfil?: never;
+      }
+  );
+
+type ServiceCommon<Input> = {
   code: string;
   name: Text;
   description: Text;
@@ -84,11 +110,6 @@ export type ServiceDefinition<Input = unknown> = {
    * Returns the refusals (none: approved).
    */
   approval?(ctx: ServiceContext, input: Input, requestId: string): Promise<Refusal[]>;
-  /**
-   * Produces the service's result in the fulfilment's transaction: the directorate's own
-   * rows only, never an agency call (a transaction never waits on the outside world).
-   */
-  fulfil(tx: Executor, ctx: ServiceContext, input: Input, requestId: string): Promise<Produced>;
   /** Tells the agencies what was issued, after the commit; must be safe to repeat. */
   afterIssue?(ctx: ServiceContext, input: Input, produced: Produced): Promise<void>;
 };

@@ -1,16 +1,16 @@
 // The service engine's use cases: quote, submit, consent, cancel, fulfil. Agencies are asked
 // outside transactions (a transaction never waits on the outside world); every transition is
 // one conditional UPDATE on the status, so that two racing actors cannot both move a request.
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../db/client';
-import { isUniqueViolation } from '../../db/errors';
+import { isNotNullViolation, isUniqueViolation } from '../../db/errors';
 import { accounts, bills, delegations, requestEvents, requestNumberSeq, serviceRequests, type RequestStatus } from '../../db/schema';
 import { AppError, type Language } from '../../errors';
 import { isoDate } from '../../../domain/calendar';
 import { canMove, type RequestAction } from '../../../domain/requests/lifecycle';
 import { audit, auditInsert, type AuditChannel } from '../../platform/audit';
-import { alongside, writeAll } from '../../db/writes';
+import { alongside, present, writeAll, type Write } from '../../db/writes';
 import { newId } from '../../platform/crypto';
 import type { RegistryPerson } from '../../adapters/population-registry/port';
 import { AgencyUnavailableError } from '../../adapters/population-registry/port';
@@ -213,11 +213,12 @@ function transitionWrites(
   actor: TransitionActor,
   meta: Meta,
   details: Record<string, unknown> = {},
+  eventRequestId: SQL | string = r.id,
 ) {
   const now = deps.clock.now();
   const onBehalfOf = actor.kind === 'account' && actor.id === r.applicantAccountId ? r.onBehalfOfAccountId : null;
   return [
-    tx.insert(requestEvents).values({ requestId: r.id, at: now, fromStatus: from, toStatus: to, actorKind: actor.kind, actorId: actor.id, onBehalfOf, details }),
+    tx.insert(requestEvents).values({ requestId: eventRequestId, at: now, fromStatus: from, toStatus: to, actorKind: actor.kind, actorId: actor.id, onBehalfOf, details }),
     auditInsert(tx, {
       at: now,
       action: from === null ? `request.created` : `request.${to}`,
@@ -258,6 +259,38 @@ async function move(
   return updated ?? null;
 }
 
+/**
+ * `move` without a transaction: the move is a CTE (`moved`) and the writes run beside it in
+ * the same statement. The event names the moved row, `(select id from moved)`: when another
+ * actor moved the request first that is NULL, the event's NOT NULL fails the statement and
+ * nothing of it is written. Returns the updated row, or null when it did not move.
+ */
+async function moveInOneStatement(
+  ex: Executor,
+  deps: Deps,
+  r: RequestRow,
+  action: RequestAction,
+  to: RequestStatus,
+  patch: Partial<RequestRow>,
+  writesFor: (movedId: SQL) => ReadonlyArray<Write>,
+): Promise<RequestRow | null> {
+  if (!canMove(r.status, action, to)) throw new AppError('request_action_not_allowed', { status: r.status, action });
+  const update = ex
+    .update(serviceRequests)
+    .set({ ...patch, status: to, updatedAt: deps.clock.now() })
+    .where(and(eq(serviceRequests.id, r.id), eq(serviceRequests.status, r.status)))
+    .returning();
+  const moved = ex.$with('moved', getTableColumns(serviceRequests)).as(update.getSQL());
+  const writes = present(writesFor(sql`(select id from moved)`)).map((w, i) => ex.$with(`w${i}`, {}).as(w.getSQL()));
+  try {
+    const [row] = await ex.with(moved, ...writes).select().from(moved);
+    return row ?? null;
+  } catch (err) {
+    if (isNotNullViolation(err, 'request_events', 'request_id')) return null;
+    throw err;
+  }
+}
+
 export async function findRequest(deps: Deps, id: string): Promise<RequestRow | undefined> {
   const [r] = await deps.database.db.select().from(serviceRequests).where(eq(serviceRequests.id, id)).limit(1);
   return r;
@@ -269,16 +302,58 @@ export async function findRequest(deps: Deps, id: string): Promise<RequestRow | 
  * An agency that is down leaves the request submitted for the next try.
  */
 export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise<RequestRow> {
-  const r = await findRequest(deps, requestId);
-  if (!r) throw new AppError('request_not_found');
+  const found = await findRequestWithApplicant(deps, requestId);
+  if (!found) throw new AppError('request_not_found');
+  const r = found.request;
   if (r.status !== 'submitted') return r;
   const def = getService(r.service);
-  const { ctx, missing, applicant } = await contextOf(deps, def, r);
+  const { ctx, missing, applicant } = await contextOf(deps, def, r, found.applicant);
   let refusals: Refusal[] = ctx ? await def.eligibility(ctx, r.input) : [MISSING[missing ?? 'person']];
   // The agency's approval is asked only for what is still eligible, once paid.
   if (ctx && refusals.length === 0 && def.approval) refusals = await def.approval(ctx, r.input, r.id);
+  const outcome =
+    ctx && refusals.length === 0 && def.issue
+      ? await issueInOneStatement(deps, def, ctx, r, applicant, meta)
+      : await decideInTransaction(deps, def, ctx, r, refusals, applicant, meta);
+  if (!outcome) return (await findRequest(deps, requestId))!;
+  await deps.outbox.deliver(outcome.smsIds);
+  if (outcome.row.afterIssuePendingSince && ctx) await runAfterIssue(deps, def, ctx, outcome.row);
+  return outcome.row;
+}
+
+type Decision = { row: RequestRow; smsIds: string[] } | null;
+
+/**
+ * Issues a service whose result is only new rows (`issue` in its definition): the documents,
+ * the move, the event, the audit record and the SMS in one statement, no transaction.
+ */
+async function issueInOneStatement(deps: Deps, def: ServiceDefinition<unknown>, ctx: ServiceContext, r: RequestRow, applicant: Recipient | undefined, meta: Meta): Promise<Decision> {
+  const db = deps.database.db;
+  const { produced, writes } = def.issue!(db, ctx, r.input, r.id);
+  const notices = await decisionNotices(db, deps, r, 'issued', applicant);
+  const now = deps.clock.now();
   const system = { kind: 'system', id: null } as const;
-  const outcome = await deps.database.db
+  const row = await moveInOneStatement(db, deps, r, 'issue', 'issued', { decidedAt: now, outcome: { ...produced }, afterIssuePendingSince: def.afterIssue ? now : null }, (movedId) => [
+    ...writes,
+    ...transitionWrites(db, deps, r, 'submitted', 'issued', system, meta, { documents: produced.documents.map((d) => d.number) }, movedId),
+    ...notices.inserts,
+  ]);
+  // Another fulfilment decided first: nothing of this one was written.
+  return row ? { row, smsIds: notices.ids } : null;
+}
+
+/** Rejects, or issues through the service's `fulfil`, in a transaction. */
+async function decideInTransaction(
+  deps: Deps,
+  def: ServiceDefinition<unknown>,
+  ctx: ServiceContext | null,
+  r: RequestRow,
+  refusals: Refusal[],
+  applicant: Recipient | undefined,
+  meta: Meta,
+): Promise<Decision> {
+  const system = { kind: 'system', id: null } as const;
+  return deps.database.db
     .transaction(async (tx) => {
       if (refusals.length > 0 || !ctx) {
         const notices = await decisionNotices(tx, deps, r, 'rejected', applicant);
@@ -292,7 +367,7 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
         if (!moved) throw new AppError('request_action_not_allowed');
         return { row: moved, smsIds: notices.ids };
       }
-      const produced = await def.fulfil(tx, ctx, r.input, r.id);
+      const produced = def.fulfil ? await def.fulfil(tx, ctx, r.input, r.id) : await issueWithin(tx, def, ctx, r);
       const notices = await decisionNotices(tx, deps, r, 'issued', applicant);
       const moved = await move(
         tx,
@@ -311,10 +386,13 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
       if (err instanceof AppError && err.code === 'request_action_not_allowed') return null;
       throw err;
     });
-  if (!outcome) return (await findRequest(deps, requestId))!;
-  await deps.outbox.deliver(outcome.smsIds);
-  if (outcome.row.afterIssuePendingSince && ctx) await runAfterIssue(deps, def, ctx, outcome.row);
-  return outcome.row;
+}
+
+/** A service's `issue` writes run inside a transaction the caller already holds. */
+async function issueWithin(tx: Executor, def: ServiceDefinition<unknown>, ctx: ServiceContext, r: RequestRow) {
+  const { produced, writes } = def.issue!(tx, ctx, r.input, r.id);
+  await writeAll(tx, writes);
+  return produced;
 }
 
 type Recipient = { accountId: string; mobile: string; language: Language };
@@ -347,13 +425,25 @@ const MISSING = {
   establishment: { code: 'establishment_not_found', message: { ar: 'لم تعد وزارة العمل تعرف المنشأة التي قدّمت الطلب.', en: 'The labour ministry no longer knows the establishment that applied.' } },
 } satisfies Record<string, Refusal>;
 
-async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: RequestRow) {
-  const beneficiary = await deps.registry.findPerson(r.beneficiaryIdNumber);
-  const [applicant] = await deps.database.db
-    .select({ accountId: accounts.id, idNumber: accounts.idNumber, mobile: accounts.mobile, language: accounts.language })
-    .from(accounts)
-    .where(eq(accounts.id, r.applicantAccountId))
+const applicantColumns = { accountId: accounts.id, idNumber: accounts.idNumber, mobile: accounts.mobile, language: accounts.language };
+type Applicant = { accountId: string; idNumber: string; mobile: string; language: Language };
+
+/** A request and its applicant's account (for the context and the decision's SMS), in one read. */
+async function findRequestWithApplicant(deps: Deps, id: string): Promise<{ request: RequestRow; applicant: Applicant | undefined } | undefined> {
+  const [found] = await deps.database.db
+    .select({ request: getTableColumns(serviceRequests), applicant: applicantColumns })
+    .from(serviceRequests)
+    .leftJoin(accounts, eq(accounts.id, serviceRequests.applicantAccountId))
+    .where(eq(serviceRequests.id, id))
     .limit(1);
+  return found ? { request: found.request, applicant: found.applicant ?? undefined } : undefined;
+}
+
+async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: RequestRow, known?: Applicant) {
+  const beneficiary = await deps.registry.findPerson(r.beneficiaryIdNumber);
+  const [applicant] = known
+    ? [known]
+    : await deps.database.db.select(applicantColumns).from(accounts).where(eq(accounts.id, r.applicantAccountId)).limit(1);
   if (!beneficiary || !applicant) return { ctx: null, applicant, missing: 'person' as const };
   const params = await deps.parameters.load(def.code, kingdomToday(deps.clock.now()));
   const acting = { relation: r.relation as ServiceContext['relation'], viaDelegate: r.onBehalfOfAccountId !== null };

@@ -67,10 +67,10 @@ export const exitReentryVisa: ServiceDefinition<Input> = {
     return lines;
   },
   conflictKey: (ctx) => `exit_reentry_visa:${ctx.beneficiary.idNumber}`,
-  async fulfil(tx, ctx, i, requestId) {
+  issue(ex, ctx, i, requestId) {
     const number = `${i.type === 'single' ? 'ER' : 'EM'}${String(randomInt(0, 1e10)).padStart(10, '0')}`;
     const expiresOn = addMonths(ctx.today, i.durationMonths);
-    await tx.insert(documents).values({
+    const insert = ex.insert(documents).values({
       id: newId(),
       kind: 'exit_reentry_visa',
       number,
@@ -82,6 +82,6 @@ export const exitReentryVisa: ServiceDefinition<Input> = {
       requestId,
       createdAt: ctx.now,
     });
-    return { documents: [{ kind: 'exit_reentry_visa', number, issuedOn: ctx.today, expiresOn }], summary: { type: i.type, durationMonths: i.durationMonths } };
+    return { produced: { documents: [{ kind: 'exit_reentry_visa', number, issuedOn: ctx.today, expiresOn }], summary: { type: i.type, durationMonths: i.durationMonths } }, writes: [insert] };
   },
 };

@@ -72,12 +72,12 @@ export const finalExitVisa: ServiceDefinition<Input> = {
   },
   fee: () => [],
   conflictKey: (ctx) => `final_exit_visa:${ctx.beneficiary.idNumber}`,
-  async fulfil(tx, ctx, _input, requestId) {
+  issue(ex, ctx, _input, requestId) {
     // Eligibility was checked again just before: the iqama is long enough.
     const validityDays = finalExitValidityDays(iqamaDaysLeft(ctx), limitsOf(ctx))!;
     const number = `FE${String(randomInt(0, 1e10)).padStart(10, '0')}`;
     const expiresOn = addDays(ctx.today, validityDays);
-    await tx.insert(documents).values({
+    const insert = ex.insert(documents).values({
       id: newId(),
       kind: 'final_exit_visa',
       number,
@@ -89,6 +89,6 @@ export const finalExitVisa: ServiceDefinition<Input> = {
       requestId,
       createdAt: ctx.now,
     });
-    return { documents: [{ kind: 'final_exit_visa', number, issuedOn: ctx.today, expiresOn }], summary: { validityDays } };
+    return { produced: { documents: [{ kind: 'final_exit_visa', number, issuedOn: ctx.today, expiresOn }], summary: { validityDays } }, writes: [insert] };
   },
 };
