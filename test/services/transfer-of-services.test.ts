@@ -2,7 +2,7 @@
 // account, the current establishment releases them (or a waiver applies), the fee by the
 // worker's transfer count is paid, labour approves, and the registry records the new sponsor.
 // One transfer per establishment per interval; agency faults; who may do what.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
@@ -12,6 +12,8 @@ import { bearer, getRequest, kingdomDayFromToday, pay, quoteRequest, submitReque
 import { buildEstablishment, establishmentId, grantStaff, openEstablishmentRow, setLabourRecord, type BuiltEstablishment } from '../helpers/establishments';
 import { bills, sandboxLabourApprovals, serviceRequests } from '../../src/server/db/schema';
 import { fulfilPending } from '../../src/server/services/engine/requests';
+import { createBill } from '../../src/server/services/engine/bills';
+import { transferOfServices } from '../../src/server/services/transfers/transfer-of-services';
 import { addMonths, daysBetween } from '../../src/domain/calendar';
 import { DAY, FakeClock } from '../../src/server/platform/clock';
 import { newId } from '../../src/server/platform/crypto';
@@ -285,6 +287,7 @@ describe('rules', () => {
     const s = await setup();
     await submitted(s.to, s.w);
     const other = await buildEstablishment(t, { workers: 0 });
+    expect((await quoteRequest(t, other.owner.auth, SERVICE, ask(other, s.w))).json()).toMatchObject({ eligible: false, refusals: [{ code: 'worker_transfer_open' }] });
     const res = await submitRequest(t, other.owner.auth, SERVICE, ask(other, s.w));
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('worker_transfer_open');
@@ -454,6 +457,86 @@ describe('who may do what', () => {
     expect(byWorker.statusCode).toBe(403);
     expect(byWorker.json().error.code).toBe('forbidden');
     expect((await act(s.to.owner.auth, r.id, 'cancel')).json().status).toBe('cancelled');
+  });
+});
+
+describe('two transfers of one worker at once', () => {
+  it('two establishments apply for the same worker at once: one request, the other refused', async () => {
+    const s = await setup();
+    const other = await buildEstablishment(t, { workers: 0 });
+    const results = await Promise.all([submitRequest(t, s.to.owner.auth, SERVICE, ask(s.to, s.w)), submitRequest(t, other.owner.auth, SERVICE, ask(other, s.w))]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 422]);
+    const refused = results.find((r) => r.statusCode === 422)!.json().error;
+    expect(refused.code).toBe('worker_transfer_open');
+    expect(refused.message).toBe(transferOfServices.rules['worker_transfer_open']!.ar);
+    expect(await requestsFor(s.w.idNumber)).toHaveLength(1);
+  });
+
+  /**
+   * Another establishment's transfer of the same worker, awaiting payment beside the first.
+   * Submission refuses it (worker_transfer_open), so it is written as rows here: the state that
+   * the fulfilment must withstand however it arose.
+   */
+  async function rivalTransfer(first: { id: string }, to: BuiltEstablishment) {
+    const db = t.deps.database.db;
+    const [row] = await db.select().from(serviceRequests).where(eq(serviceRequests.id, first.id));
+    const id = newId();
+    await db.insert(serviceRequests).values({
+      ...row!,
+      id,
+      number: `RT${randomUUID().slice(0, 8)}`,
+      applicantAccountId: to.owner.account.id,
+      establishmentId: to.id,
+      conflictKey: `${SERVICE}:establishment:${to.id}`,
+    });
+    return { id, bill: await createBill(db, t.deps, id, row!.feeHalalas) };
+  }
+
+  it('both paid at once: one transfer issued, the worker is the winner’s, the other rejected with its fee owed back', async () => {
+    const s = await setup();
+    const first = await submitted(s.to, s.w);
+    await act(s.workerAuth, first.id, 'consent', 'approve');
+    const firstBill = (await act(s.from.owner.auth, first.id, 'release', 'release')).json().bills[0];
+    const rival = await buildEstablishment(t, { workers: 0 });
+    const second = await rivalTransfer(first, rival);
+    // Both bills are paid a minute later, at the same moment: each payment fulfils its request.
+    // Neither goes on from the ministry's approval until both have asked for it, so both are
+    // past every check made outside the decision's transaction: the worker's lock decides.
+    t.clock.advance(60_000);
+    const approve = t.deps.labour.requestApproval.bind(t.deps.labour);
+    let asked = 0;
+    let bothAsked!: () => void;
+    const barrier = new Promise<void>((resolve) => (bothAsked = resolve));
+    const spy = vi.spyOn(t.deps.labour, 'requestApproval').mockImplementation(async (request) => {
+      if (++asked === 2) bothAsked();
+      await barrier;
+      return approve(request);
+    });
+    let paid: LightMyRequestResponse[];
+    try {
+      paid = await Promise.all([pay(t, firstBill.billNumber, FIRST, 'atm-alrajhi'), pay(t, second.bill.billNumber, FIRST, 'atm-samba')]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(paid.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(asked).toBe(2);
+
+    const rows = await requestsFor(s.w.idNumber);
+    expect(rows.map((r) => r.status).sort()).toEqual(['issued', 'rejected']);
+    const winner = rows.find((r) => r.status === 'issued')!;
+    const loser = rows.find((r) => r.status === 'rejected')!;
+    expect(winner.outcome).toMatchObject({ summary: { from: s.from.id, to: winner.establishmentId } });
+    expect((await t.deps.registry.findPerson(s.w.idNumber))!.sponsor).toEqual({ kind: 'establishment', id: winner.establishmentId });
+    expect(loser.outcome).toEqual({
+      refusals: [{ code: 'worker_transferred_meanwhile', message: transferOfServices.rules['worker_transferred_meanwhile'] }],
+    });
+    const billOf = async (requestId: string) => (await t.deps.database.db.select().from(bills).where(eq(bills.requestId, requestId)))[0];
+    expect(await billOf(loser.id)).toMatchObject({ status: 'paid', refundStatus: 'due' });
+    expect(await billOf(winner.id)).toMatchObject({ status: 'paid', refundStatus: null });
+    // The losing establishment reads the refusal in its language.
+    const loserAuth = loser.establishmentId === rival.id ? rival.owner.auth : s.to.owner.auth;
+    const seen = await t.app.inject({ url: `/api/v1/requests/${loser.id}`, headers: { ...loserAuth, 'accept-language': 'en' } });
+    expect(seen.json()).toMatchObject({ status: 'rejected', outcome: { refusals: [{ code: 'worker_transferred_meanwhile' }] } });
   });
 });
 

@@ -100,6 +100,20 @@ type ServiceCommon<Input> = {
   feeLabels?: Record<string, Text>;
   /** Requests with the same key cannot both be open. */
   conflictKey?(ctx: ServiceContext, input: Input): string | null;
+  /**
+   * For a service two of whose requests must not both succeed for the same subject, when the
+   * conflict key cannot say so (two establishments' transfers of one worker). The engine takes
+   * a transaction lock on `key` to insert such a request and to decide one, and asks the
+   * checks again under it, where the other request's submission or decision is committed and
+   * visible: `atSubmission` with the eligibility (for a quote too) and again before the
+   * INSERT, `atFulfilment` before the decision (its refusals reject the request like any
+   * other's at fulfilment). Services without it add no statement to either.
+   */
+  exclusive?: {
+    key(ctx: ServiceContext, input: Input): string;
+    atSubmission(ex: Executor, ctx: ServiceContext, input: Input): Promise<Refusal[]>;
+    atFulfilment(tx: Executor, ctx: ServiceContext, input: Input, request: { id: string; createdAt: Date }): Promise<Refusal[]>;
+  };
   /** Identity numbers of guardians one of whom must consent first; null when no consent is needed. */
   consentFrom?(ctx: ServiceContext, input: Input): Promise<string[] | null>;
   /** The establishment whose release is awaited after the consent (a transfer of services); null when a waiver applies. */

@@ -11,6 +11,7 @@ import { isoDate } from '../../../domain/calendar';
 import { canMove, type RequestAction } from '../../../domain/requests/lifecycle';
 import { audit, auditInsert, type AuditChannel } from '../../platform/audit';
 import { alongside, present, writeAll, type Write } from '../../db/writes';
+import { lockName } from '../../db/locks';
 import { newId } from '../../platform/crypto';
 import type { RegistryPerson } from '../../adapters/population-registry/port';
 import { AgencyUnavailableError } from '../../adapters/population-registry/port';
@@ -99,7 +100,7 @@ function total(lines: FeeLine[]): number {
 /** The eligibility answer and the fee, before anything is created or paid. */
 export async function quote(deps: Deps, actor: Actor, code: string, app: Application, meta?: Meta) {
   const { def, input, ctx, acting, beneficiary } = await prepare(deps, actor, code, app);
-  const refusals = await def.eligibility(ctx, input);
+  const refusals = await refusalsOf(def, ctx, input);
   const lines = await def.fee(ctx, input);
   if (acting.onBehalfOfAccountId) {
     // A delegate's quote reads the grantor's household (passport, fines, travel ban): the
@@ -136,7 +137,7 @@ export async function submitApplication(
   known: Known = {},
 ): Promise<{ row: RequestRow; bills: Bill[] | undefined; beneficiary: RegistryPerson }> {
   const { def, input, ctx, acting, beneficiary } = await prepare(deps, actor, code, app, known);
-  const refusals = await def.eligibility(ctx, input);
+  const refusals = await refusalsOf(def, ctx, input);
   if (refusals.length > 0) throw new RuleRefusal(refusals);
   const lines = await def.fee(ctx, input);
   const fee = total(lines);
@@ -166,7 +167,8 @@ export async function submitApplication(
     submittedAt: status === 'submitted' ? now : null,
   };
   // The request, its bill, its event and its audit record: one statement (a transaction only
-  // when an authorization must be confirmed under a lock first).
+  // when an authorization must be confirmed under a lock first, or an exclusive service's
+  // checks asked again under its subject's lock).
   const write = async (ex: Executor) => {
     const bill = status === 'awaiting_payment' ? newBill(ex, deps, values.id, fee, validityDays) : null;
     const [created] = await alongside(ex, [bill?.insert, ...transitionWrites(ex, deps, values, null, status, { kind: 'account', id: actor.accountId }, meta, { fee })])
@@ -178,12 +180,18 @@ export async function submitApplication(
   let written: { row: RequestRow; bills: Bill[] } | undefined;
   for (let attempt = 0; !written; attempt++) {
     try {
-      written = acting.delegationId
-        ? await deps.database.db.transaction(async (tx) => {
-            await confirmDelegation(tx, now, acting.delegationId!, def.code);
-            return write(tx);
-          })
-        : await write(deps.database.db);
+      written =
+        acting.delegationId || def.exclusive
+          ? await deps.database.db.transaction(async (tx) => {
+              if (def.exclusive) {
+                await lockName(tx, def.exclusive.key(ctx, input));
+                const late = await def.exclusive.atSubmission(tx, ctx, input);
+                if (late.length > 0) throw new RuleRefusal(late);
+              }
+              if (acting.delegationId) await confirmDelegation(tx, now, acting.delegationId, def.code);
+              return write(tx);
+            })
+          : await write(deps.database.db);
     } catch (err) {
       if (isUniqueViolation(err, 'service_requests_open_conflict_uq')) throw new AppError('conflicting_request');
       // Nothing was written: draw another bill number.
@@ -311,8 +319,9 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
   let refusals: Refusal[] = ctx ? await def.eligibility(ctx, r.input) : [MISSING[missing ?? 'person']];
   // The agency's approval is asked only for what is still eligible, once paid.
   if (ctx && refusals.length === 0 && def.approval) refusals = await def.approval(ctx, r.input, r.id);
+  // An exclusive service is decided in a transaction, under its subject's lock.
   const outcome =
-    ctx && refusals.length === 0 && def.issue
+    ctx && refusals.length === 0 && def.issue && !def.exclusive
       ? await issueInOneStatement(deps, def, ctx, r, applicant, meta)
       : await decideInTransaction(deps, def, ctx, r, refusals, applicant, meta);
   if (!outcome) return (await findRequest(deps, requestId))!;
@@ -355,6 +364,12 @@ async function decideInTransaction(
   const system = { kind: 'system', id: null } as const;
   return deps.database.db
     .transaction(async (tx) => {
+      // An exclusive service decides under its subject's lock, after another request's
+      // decision about the same subject has committed: that one may refuse this one.
+      if (ctx && refusals.length === 0 && def.exclusive) {
+        await lockName(tx, def.exclusive.key(ctx, r.input));
+        refusals = await def.exclusive.atFulfilment(tx, ctx, r.input, r);
+      }
       if (refusals.length > 0 || !ctx) {
         const notices = await decisionNotices(tx, deps, r, 'rejected', applicant);
         const moved = await move(tx, deps, r, 'reject', 'rejected', { decidedAt: deps.clock.now(), outcome: { refusals } }, [
@@ -451,6 +466,13 @@ async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: Request
   const establishment = r.establishmentId ? await deps.labour.findEstablishment(r.establishmentId) : null;
   if (r.establishmentId && !establishment) return { ctx: null, applicant, missing: 'establishment' as const };
   return { ctx: buildContext(deps, def, beneficiary, applicant, acting, params, establishment), applicant, missing: null };
+}
+
+/** The eligibility, and the checks of an exclusive service against its subject's other requests. */
+async function refusalsOf(def: ServiceDefinition<unknown>, ctx: ServiceContext, input: unknown): Promise<Refusal[]> {
+  if (!def.exclusive) return def.eligibility(ctx, input);
+  const [rules, others] = await Promise.all([def.eligibility(ctx, input), def.exclusive.atSubmission(ctx.db, ctx, input)]);
+  return [...rules, ...others];
 }
 
 /** Tells the agencies what was issued; on failure the request stays in the retry job's queue. */

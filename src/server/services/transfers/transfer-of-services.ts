@@ -12,15 +12,21 @@
 // issued. Open requests count so that two cannot race to the same interval: the conflict key
 // is the receiving establishment's, so the database itself refuses a second open transfer to
 // it (409 conflicting_request), and eligibility names the rule (422) before it comes to that.
-// A worker has one open transfer at a time: another establishment's open request for them is
-// refused by eligibility, and a transfer of the worker issued while this one was pending
-// refuses this one at fulfilment (before the ministry is asked).
-import { and, count, desc, eq, gt, inArray, ne } from 'drizzle-orm';
+// A worker has one open transfer at a time, and is transferred once: the service is exclusive
+// on the worker's sponsorship (see ServiceDefinition.exclusive). Another establishment's open
+// request for them refuses a new one, asked again under the worker's lock before the INSERT,
+// so that two establishments applying at once cannot both succeed; and a transfer of the
+// worker issued after this one was made refuses this one at fulfilment, asked early (before
+// the ministry is asked) and again under the lock, where of two transfers decided at once the
+// second sees the first one issued. The registry's sponsor cannot be that check: it is an
+// agency, told after the commit.
+import { and, count, desc, eq, gte, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { kingdomToday } from '../engine/requests';
 import { accounts, serviceRequests } from '../../db/schema';
 import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
 import { nextTransferDay, releaseWaiver, transferFeeKey } from '../../../domain/transfers';
+import type { Executor } from '../../db/client';
 import { refuse, type Refusal, type ServiceContext, type ServiceDefinition } from '../definition';
 
 const SERVICE = 'transfer_of_services';
@@ -95,8 +101,8 @@ async function intervalRefusal(ctx: ServiceContext, establishmentId: string): Pr
   return ctx.today < nextOn ? refuse(rules, 'establishment_transfer_interval', { intervalMonths: months, nextOn }) : null;
 }
 
-async function otherOpenTransfer(ctx: ServiceContext, establishmentId: string): Promise<boolean> {
-  const [row] = await ctx.db
+async function otherOpenTransfer(ex: Executor, ctx: ServiceContext, establishmentId: string): Promise<boolean> {
+  const [row] = await ex
     .select({ id: serviceRequests.id })
     .from(serviceRequests)
     .where(
@@ -105,6 +111,28 @@ async function otherOpenTransfer(ctx: ServiceContext, establishmentId: string): 
         eq(serviceRequests.beneficiaryIdNumber, ctx.beneficiary.idNumber),
         inArray(serviceRequests.status, [...OPEN_STATUSES]),
         ne(serviceRequests.establishmentId, establishmentId),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+/**
+ * Whether another transfer of the worker was issued since this one was made: its checks read
+ * the worker's sponsor before, and the current establishment's release was of a worker that
+ * is no longer theirs. The same instant counts (the safe side: the fee is owed back).
+ */
+async function transferredSince(ex: Executor, idNumber: string, request: { id: string; createdAt: Date }): Promise<boolean> {
+  const [row] = await ex
+    .select({ id: serviceRequests.id })
+    .from(serviceRequests)
+    .where(
+      and(
+        eq(serviceRequests.service, SERVICE),
+        eq(serviceRequests.beneficiaryIdNumber, idNumber),
+        eq(serviceRequests.status, 'issued'),
+        ne(serviceRequests.id, request.id),
+        gte(serviceRequests.decidedAt, request.createdAt),
       ),
     )
     .limit(1);
@@ -137,10 +165,9 @@ export const transferOfServices: ServiceDefinition<Input> = {
     const refusals: Refusal[] = [];
     const est = establishmentOf(ctx);
     const sponsor = ctx.beneficiary.sponsor;
-    const [worker, intervalRefused, otherOpen, account] = await Promise.all([
+    const [worker, intervalRefused, account] = await Promise.all([
       ctx.agencies.labour.findWorker(ctx.beneficiary.idNumber),
       intervalRefusal(ctx, est.id),
-      otherOpenTransfer(ctx, est.id),
       hasActiveAccount(ctx),
     ]);
     if (sponsor?.kind === 'person') refusals.push(refuse(rules, 'domestic_worker'));
@@ -149,7 +176,6 @@ export const transferOfServices: ServiceDefinition<Input> = {
     if (worker?.absentFromWork) refusals.push(refuse(rules, 'absent_from_work'));
     if (!account) refusals.push(refuse(rules, 'worker_has_no_account'));
     if (intervalRefused) refusals.push(intervalRefused);
-    if (otherOpen) refusals.push(refuse(rules, 'worker_transfer_open'));
     return refusals;
   },
   feeLabels: {
@@ -162,6 +188,14 @@ export const transferOfServices: ServiceDefinition<Input> = {
     return [{ key: key.replace(/_halalas$/, ''), amountHalalas: ctx.params.get(key), quantity: 1 }];
   },
   conflictKey: (ctx) => `${SERVICE}:establishment:${establishmentOf(ctx).id}`,
+  // Not in the eligibility: asked again at fulfilment, another establishment's open request
+  // would refuse both of two transfers decided at once, and the first paid while the other
+  // still awaited its payment. At fulfilment the first decided goes through.
+  exclusive: {
+    key: (ctx) => `sponsorship:${ctx.beneficiary.idNumber}`,
+    atSubmission: async (ex, ctx) => ((await otherOpenTransfer(ex, ctx, establishmentOf(ctx).id)) ? [refuse(rules, 'worker_transfer_open')] : []),
+    atFulfilment: async (tx, ctx, _i, request) => ((await transferredSince(tx, ctx.beneficiary.idNumber, request)) ? [refuse(rules, 'worker_transferred_meanwhile')] : []),
+  },
   consentFrom: async (ctx) => [ctx.beneficiary.idNumber],
   releaseFrom(ctx) {
     const sponsor = ctx.beneficiary.sponsor;
@@ -170,22 +204,11 @@ export const transferOfServices: ServiceDefinition<Input> = {
   },
   async approval(ctx, _i, requestId) {
     const est = establishmentOf(ctx);
+    // Asked before the ministry is, so that it is not asked for a transfer already overtaken;
+    // asked again under the worker's lock (exclusive.atFulfilment), which decides.
     const [self] = await ctx.db.select({ createdAt: serviceRequests.createdAt }).from(serviceRequests).where(eq(serviceRequests.id, requestId)).limit(1);
-    if (self) {
-      const [meanwhile] = await ctx.db
-        .select({ id: serviceRequests.id })
-        .from(serviceRequests)
-        .where(
-          and(
-            eq(serviceRequests.service, SERVICE),
-            eq(serviceRequests.beneficiaryIdNumber, ctx.beneficiary.idNumber),
-            eq(serviceRequests.status, 'issued'),
-            ne(serviceRequests.id, requestId),
-            gt(serviceRequests.decidedAt, self.createdAt),
-          ),
-        )
-        .limit(1);
-      if (meanwhile) return [refuse(rules, 'worker_transferred_meanwhile')];
+    if (self && (await transferredSince(ctx.db, ctx.beneficiary.idNumber, { id: requestId, createdAt: self.createdAt }))) {
+      return [refuse(rules, 'worker_transferred_meanwhile')];
     }
     const answer = await ctx.agencies.labour.requestApproval({
       reference: requestId,
