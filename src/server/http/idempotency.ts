@@ -2,7 +2,7 @@
 // key with the same request returns the first answer; the same key with another request is
 // refused; a duplicate arriving while the first is still running gets 409 and retries. Answers
 // of 5xx are not kept, so that a retry can succeed. Keys live 24 hours.
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client';
 import { idempotencyKeys } from '../db/schema';
@@ -31,6 +31,19 @@ function scopeOf(req: FastifyRequest): string | null {
 
 export function registerIdempotency(app: FastifyInstance, deps: { db: Db; clock: Clock }): void {
   app.decorateRequest('idempotency', null);
+  // The claim and the completion run on every state-changing request: built once, planned
+  // once per connection.
+  const claim = deps.db
+    .insert(idempotencyKeys)
+    .values({ scope: sql.placeholder('scope'), key: sql.placeholder('key'), requestHash: sql.placeholder('hash'), status: 'in_progress', createdAt: sql.placeholder('now') })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key })
+    .prepare('idempotency_claim');
+  const complete = deps.db
+    .update(idempotencyKeys)
+    .set({ status: 'done', responseStatus: sql`${sql.placeholder('status')}::int`, responseBody: sql`${sql.placeholder('body')}::text` })
+    .where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key'))))
+    .prepare('idempotency_complete');
 
   // After access (preValidation) and validation, before the handler.
   app.addHook('preHandler', async (req, reply) => {
@@ -47,11 +60,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Db; clock:
     if (!scope) return;
     const hash = sha256(`${req.method} ${req.url}\n${req.rawBody ?? ''}`);
     const now = deps.clock.now();
-    const inserted = await deps.db
-      .insert(idempotencyKeys)
-      .values({ scope, key, requestHash: hash, status: 'in_progress', createdAt: now })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
+    const inserted = await claim.execute({ scope, key, hash, now });
     if (inserted.length > 0) {
       req.idempotency = { scope, key };
       return;
@@ -77,7 +86,7 @@ export function registerIdempotency(app: FastifyInstance, deps: { db: Db; clock:
       await deps.db.delete(idempotencyKeys).where(where);
     } else {
       const body = typeof payload === 'string' ? payload : payload == null ? '' : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload);
-      await deps.db.update(idempotencyKeys).set({ status: 'done', responseStatus: reply.statusCode, responseBody: body }).where(where);
+      await complete.execute({ scope: idem.scope, key: idem.key, status: reply.statusCode, body });
     }
     return payload;
   });

@@ -10,8 +10,15 @@ type Row = typeof registryPersons.$inferSelect;
 
 export class SandboxPopulationRegistry implements PopulationRegistry {
   private down = false;
+  // The registry's hot reads (every e-service asks them, at submission and at fulfilment),
+  // built once and planned once per connection.
+  private readonly byId;
+  private readonly linksOfHead;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.byId = db.select().from(registryPersons).where(eq(registryPersons.idNumber, sql.placeholder('id'))).limit(1).prepare('registry_person');
+    this.linksOfHead = db.select().from(registryFamilyLinks).where(eq(registryFamilyLinks.headIdNumber, sql.placeholder('head'))).prepare('registry_family_of');
+  }
 
   /** Simulates an outage: every call throws AgencyUnavailableError until set back. */
   setDown(down: boolean): void {
@@ -41,7 +48,7 @@ export class SandboxPopulationRegistry implements PopulationRegistry {
 
   async familyOf(headIdNumber: string): Promise<FamilyLink[]> {
     this.check();
-    return this.db.select().from(registryFamilyLinks).where(eq(registryFamilyLinks.headIdNumber, headIdNumber));
+    return this.linksOfHead.execute({ head: headIdNumber });
   }
 
   async headsOf(memberIdNumber: string): Promise<FamilyLink[]> {
@@ -128,7 +135,7 @@ export class SandboxPopulationRegistry implements PopulationRegistry {
   private async row(idNumber: string): Promise<Row | undefined> {
     this.check();
 
-    const [row] = await this.db.select().from(registryPersons).where(eq(registryPersons.idNumber, idNumber)).limit(1);
+    const [row] = await this.byId.execute({ id: idNumber });
     return row;
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, sum } from 'drizzle-orm';
+import { and, eq, sql, sum } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sandboxTrafficFines } from '../../db/schema';
 import { AgencyUnavailableError } from '../population-registry/port';
@@ -6,7 +6,14 @@ import type { TrafficAgency } from './port';
 
 export class SandboxTrafficAgency implements TrafficAgency {
   private down = false;
-  constructor(private readonly db: Db) {}
+  private readonly unpaid;
+  constructor(db: Db) {
+    this.unpaid = db
+      .select({ total: sum(sandboxTrafficFines.amountHalalas) })
+      .from(sandboxTrafficFines)
+      .where(and(eq(sandboxTrafficFines.idNumber, sql.placeholder('id')), eq(sandboxTrafficFines.paid, false)))
+      .prepare('traffic_unpaid_fines');
+  }
 
   setDown(down: boolean): void {
     this.down = down;
@@ -14,10 +21,7 @@ export class SandboxTrafficAgency implements TrafficAgency {
 
   async unpaidFinesHalalas(idNumber: string): Promise<number> {
     if (this.down) throw new AgencyUnavailableError('traffic');
-    const [row] = await this.db
-      .select({ total: sum(sandboxTrafficFines.amountHalalas) })
-      .from(sandboxTrafficFines)
-      .where(and(eq(sandboxTrafficFines.idNumber, idNumber), eq(sandboxTrafficFines.paid, false)));
+    const [row] = await this.unpaid.execute({ id: idNumber });
     return Number(row?.total ?? 0);
   }
 }

@@ -3,7 +3,8 @@
 // one conditional UPDATE on the status, so that two racing actors cannot both move a request.
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import type { Executor } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
+import { perDatabase } from '../../db/prepared';
 import { isNotNullViolation, isUniqueViolation } from '../../db/errors';
 import { accounts, bills, delegations, requestEvents, requestNumberSeq, serviceRequests, type RequestStatus } from '../../db/schema';
 import { AppError, type Language } from '../../errors';
@@ -445,14 +446,19 @@ type Applicant = { accountId: string; idNumber: string; mobile: string; language
 
 /** A request and its applicant's account (for the context and the decision's SMS), in one read. */
 async function findRequestWithApplicant(deps: Deps, id: string): Promise<{ request: RequestRow; applicant: Applicant | undefined } | undefined> {
-  const [found] = await deps.database.db
+  const [found] = await requestWithApplicant(deps.database.db).execute({ id });
+  return found ? { request: found.request, applicant: found.applicant ?? undefined } : undefined;
+}
+
+const requestWithApplicant = perDatabase((db: Db) =>
+  db
     .select({ request: getTableColumns(serviceRequests), applicant: applicantColumns })
     .from(serviceRequests)
     .leftJoin(accounts, eq(accounts.id, serviceRequests.applicantAccountId))
-    .where(eq(serviceRequests.id, id))
-    .limit(1);
-  return found ? { request: found.request, applicant: found.applicant ?? undefined } : undefined;
-}
+    .where(eq(serviceRequests.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('request_with_applicant'),
+);
 
 async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: RequestRow, known?: Applicant) {
   const beneficiary = await deps.registry.findPerson(r.beneficiaryIdNumber);

@@ -1,6 +1,8 @@
 // Rules the visa services share: a resident may leave only with a valid iqama and passport,
 // no unpaid traffic fines and no travel ban.
 import { inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { perDatabase } from '../../db/prepared';
 import { documents, serviceRequests } from '../../db/schema';
 import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
 import { daysBetween } from '../../../domain/calendar';
@@ -27,22 +29,27 @@ export async function departureChecks(ctx: ServiceContext): Promise<{ fines: num
  * and, in one query, which exit visas the resident holds and which are asked for.
  */
 export async function exitChecks(ctx: ServiceContext) {
-  const today = ctx.today;
   const id = ctx.beneficiary.idNumber;
-  const visa = (kind: string) =>
-    sql<boolean>`exists (select 1 from ${documents} where ${documents.holderIdNumber} = ${id} and ${documents.kind} = ${kind} and ${documents.status} = 'valid' and ${documents.expiresOn} >= ${today})`;
-  const asked = (kind: string) =>
-    sql<boolean>`exists (select 1 from ${serviceRequests} where ${serviceRequests.conflictKey} = ${`${kind}:${id}`} and ${inArray(serviceRequests.status, [...OPEN_STATUSES])})`;
   const [departure, [open]] = await Promise.all([
     departureChecks(ctx),
-    ctx.db
-      .select({
-        exitReentryVisa: visa('exit_reentry_visa'),
-        finalExitVisa: visa('final_exit_visa'),
-        exitReentryAsked: asked('exit_reentry_visa'),
-        finalExitAsked: asked('final_exit_visa'),
-      })
-      .from(sql`(select 1) as one`),
+    openExits(ctx.db as Db).execute({ id, today: ctx.today, exitReentryKey: `exit_reentry_visa:${id}`, finalExitKey: `final_exit_visa:${id}` }),
   ]);
   return { ...departure, ...open! };
 }
+
+/** Which exit visas a resident holds and which are asked for: one query, planned once per connection. */
+const openExits = perDatabase((db: Db) => {
+  const visa = (kind: string) =>
+    sql<boolean>`exists (select 1 from ${documents} where ${documents.holderIdNumber} = ${sql.placeholder('id')} and ${documents.kind} = ${kind} and ${documents.status} = 'valid' and ${documents.expiresOn} >= ${sql.placeholder('today')}::date)`;
+  const asked = (key: string) =>
+    sql<boolean>`exists (select 1 from ${serviceRequests} where ${serviceRequests.conflictKey} = ${sql.placeholder(key)} and ${inArray(serviceRequests.status, [...OPEN_STATUSES])})`;
+  return db
+    .select({
+      exitReentryVisa: visa('exit_reentry_visa'),
+      finalExitVisa: visa('final_exit_visa'),
+      exitReentryAsked: asked('exitReentryKey'),
+      finalExitAsked: asked('finalExitKey'),
+    })
+    .from(sql`(select 1) as one`)
+    .prepare('open_exit_documents');
+});
