@@ -39,10 +39,10 @@ function db() {
   return t.deps.database.db;
 }
 
-/** An iqama issued for a new worker of the establishment, its card printed for office A. */
-async function establishmentCard(auth = est.owner.auth) {
+/** An iqama issued for a new worker of the establishment, its card printed for office A (or another). */
+async function establishmentCard(auth = est.owner.auth, officeId = officeA) {
   const w = await newcomer(t, est);
-  const sub = await submitRequest(t, auth, 'iqama_issue', application(w, officeA, { establishmentId: est.id }));
+  const sub = await submitRequest(t, auth, 'iqama_issue', application(w, officeId, { establishmentId: est.id }));
   expect(sub.statusCode, sub.body).toBe(201);
   await pay(t, sub.json().bills[0].billNumber, sub.json().fee.totalHalalas);
   const [card] = await db().select().from(iqamaCards).where(eq(iqamaCards.requestId, sub.json().id));
@@ -286,5 +286,106 @@ describe('listing cards', () => {
     expect(badStatus.statusCode).toBe(400);
     const [still] = await db().select().from(iqamaCards).where(and(eq(iqamaCards.id, stale.card.id), eq(iqamaCards.status, 'ready')));
     expect(still).toBeDefined();
+  });
+});
+
+describe('the office’s queue, a page at a time', () => {
+  type Listed = { cards: Array<{ id: string; status: string; readyAt: string | null; uncollected: boolean }>; nextCursor: string | null };
+
+  /** An office of its own (so that other tests' cards do not mix in), its officer, and cards printed for it. */
+  async function officeWithCards(count: number) {
+    const office = (await buildOffice(db())).id;
+    const officer = await buildAccount(db());
+    await grantStaffRole(db(), officer.account.id, 'officer', office);
+    const auth = await bearer(t, officer.account.id);
+    const cards: string[] = [];
+    for (let i = 0; i < count; i++) cards.push((await establishmentCard(est.owner.auth, office)).card.id);
+    return { auth, cards };
+  }
+
+  const list = async (auth: Record<string, string>, query: string): Promise<Listed> => {
+    const res = await t.app.inject({ url: `/api/v1/office/iqama-cards?${query}`, headers: auth });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  /** Every page of a list, following nextCursor; the ids in the order given. */
+  async function allPages(auth: Record<string, string>, query: string, limit: number) {
+    const pages: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Listed = await list(auth, [query, `limit=${limit}`, cursor && `cursor=${encodeURIComponent(cursor)}`].filter(Boolean).join('&'));
+      pages.push(page.cards.map((c) => c.id));
+      cursor = page.nextCursor;
+    } while (cursor && pages.length < 10);
+    return pages;
+  }
+
+  const daysAgo = (days: number) => new Date(t.clock.now().getTime() - days * DAY);
+
+  it('lists every uncollected card, the longest waiting first, over pages that say whether more follow', async () => {
+    const { auth, cards } = await officeWithCards(7);
+    for (const id of cards) expect((await ready(auth, id)).statusCode).toBe(200);
+    // Ready for 20, 30, 16, 25 and 25 days (two at the same instant), beyond the 14 of
+    // iqama_cards.uncollected_after_days; one for 3 days; one still printed.
+    const readySince = [20, 30, 16, 25, 25, 3];
+    for (const [i, days] of readySince.entries()) await db().update(iqamaCards).set({ readyAt: daysAgo(days) }).where(eq(iqamaCards.id, cards[i]!));
+    await db().update(iqamaCards).set({ status: 'printed', readyAt: null }).where(eq(iqamaCards.id, cards[6]!));
+    const sameInstant = [cards[3]!, cards[4]!].sort();
+    const oldestFirst = [cards[1]!, ...sameInstant, cards[0]!, cards[2]!];
+
+    const pages = await allPages(auth, 'uncollected=true', 2);
+    expect(pages).toEqual([oldestFirst.slice(0, 2), oldestFirst.slice(2, 4), oldestFirst.slice(4)]);
+    const first = await list(auth, 'uncollected=true&limit=2');
+    expect(first.nextCursor).toEqual(expect.any(String));
+    expect(first.cards.every((c) => c.status === 'ready' && c.uncollected)).toBe(true);
+    // A page that holds the rest says so.
+    expect((await list(auth, 'uncollected=true&limit=5')).nextCursor).toBeNull();
+    expect((await list(auth, 'uncollected=true&limit=6')).cards.map((c) => c.id)).toEqual(oldestFirst);
+    // All the ready cards, the longest waiting first too, the one ready for 3 days last.
+    expect((await allPages(auth, 'status=ready', 4)).flat()).toEqual([...oldestFirst, cards[5]!]);
+  });
+
+  it('goes on from where the page ended when cards leave the list meanwhile: none is skipped', async () => {
+    const { auth, cards } = await officeWithCards(5);
+    for (const [i, id] of cards.entries()) {
+      await ready(auth, id);
+      await db().update(iqamaCards).set({ readyAt: daysAgo(40 - i) }).where(eq(iqamaCards.id, id));
+    }
+    const first = await list(auth, 'uncollected=true&limit=2');
+    expect(first.cards.map((c) => c.id)).toEqual(cards.slice(0, 2));
+    // Both cards of the first page are handed over before the next page is asked for.
+    for (const id of cards.slice(0, 2)) expect((await handover(auth, id, est.owner.person.idNumber)).statusCode).toBe(200);
+    const second = await list(auth, `uncollected=true&limit=2&cursor=${encodeURIComponent(first.nextCursor!)}`);
+    expect(second.cards.map((c) => c.id)).toEqual(cards.slice(2, 4));
+    const third = await list(auth, `uncollected=true&limit=2&cursor=${encodeURIComponent(second.nextCursor!)}`);
+    expect(third).toMatchObject({ cards: [{ id: cards[4] }], nextCursor: null });
+  });
+
+  it('lists printed cards the longest waiting first, handed over ones the latest first, and all of them the newest printed first', async () => {
+    const { auth, cards } = await officeWithCards(4);
+    const printedDaysAgo = [2, 5, 1, 3];
+    for (const [i, days] of printedDaysAgo.entries()) await db().update(iqamaCards).set({ printedAt: daysAgo(days) }).where(eq(iqamaCards.id, cards[i]!));
+    expect((await allPages(auth, 'status=printed', 3)).flat()).toEqual([cards[1], cards[3], cards[0], cards[2]]);
+    expect((await allPages(auth, '', 3)).flat()).toEqual([cards[2], cards[0], cards[3], cards[1]]);
+
+    for (const id of [cards[0]!, cards[2]!]) await ready(auth, id);
+    await handover(auth, cards[2]!, est.owner.person.idNumber);
+    t.clock.advance(60_000);
+    await handover(auth, cards[0]!, est.owner.person.idNumber);
+    const handed = await list(auth, 'status=handed_over&limit=1');
+    expect(handed.cards.map((c) => c.id)).toEqual([cards[0]]);
+    const next = await list(auth, `status=handed_over&limit=1&cursor=${encodeURIComponent(handed.nextCursor!)}`);
+    expect(next).toMatchObject({ cards: [{ id: cards[2] }], nextCursor: null });
+  });
+
+  it('answers with the cards and the cursor alone, and refuses a cursor it did not give', async () => {
+    const { auth } = await officeWithCards(1);
+    const res = await t.app.inject({ url: '/api/v1/office/iqama-cards?status=printed', headers: auth });
+    expect(Object.keys(res.json()).sort()).toEqual(['cards', 'nextCursor']);
+    for (const cursor of ['abc', '123', `1.${randomUUID()}x`, `${'9'.repeat(16)}.${randomUUID()}`]) {
+      const bad = await t.app.inject({ url: `/api/v1/office/iqama-cards?status=printed&cursor=${encodeURIComponent(cursor)}`, headers: auth });
+      expect([cursor, bad.statusCode, bad.json().error.code]).toEqual([cursor, 400, 'invalid_input']);
+    }
   });
 });

@@ -349,6 +349,7 @@ export const en: typeof ar = {
       all: 'All',
       uncollected: 'Uncollected too long',
       none: 'No cards with this status.',
+      more: 'Show more cards',
       markReady: 'Confirm arrival',
       markReadyFor: 'Confirm the arrival of card {{idNumber}}',
       markedReady: 'The card’s arrival is confirmed and the applicant was told by SMS.',

@@ -15,7 +15,7 @@ import { kingdomToday } from '../../services/engine/requests';
 import { loadParameters } from '../../services/parameters';
 import type { Officer } from '../office/activate-at-office';
 import { cardReadyNotice } from './notices';
-import { cardsAtOffice, cardsOfEstablishment, cardsOfPerson, findCard, moveCard, type CardListing, type CardStatus, type Page } from './repository';
+import { cardsAtOffice, cardsOfEstablishment, cardsOfPerson, findCard, moveCard, type CardListing, type CardStatus, type Cursor, type Order, type Page } from './repository';
 
 /** The services whose cards an establishment's staff may follow: they must hold one of them. */
 export const IQAMA_SERVICES: readonly string[] = ['iqama_issue', 'iqama_renew'];
@@ -23,8 +23,11 @@ export const IQAMA_SERVICES: readonly string[] = ['iqama_issue', 'iqama_renew'];
 export type Meta = { requestId: string };
 export type Listed = { cards: CardListing[]; uncollectedBefore: Date };
 export type HolderName = { ar: string; en: string };
-/** The office's list also names each holder, so that the officer can call them from the queue. */
-export type OfficeListed = Listed & { holderNames: Map<string, HolderName | null> };
+/**
+ * The office's list also names each holder, so that the officer can call them from the queue;
+ * it comes a page at a time, `nextCursor` null on the last page.
+ */
+export type OfficeListed = Listed & { holderNames: Map<string, HolderName | null>; nextCursor: string | null };
 
 /** Registry look-ups in flight at once for one list (a page holds up to 200 cards). */
 const NAME_LOOKUPS_AT_ONCE = 8;
@@ -62,16 +65,49 @@ function officeOf(officer: Officer): string {
   return officer.officeId;
 }
 
+export type OfficeFilter = { status?: CardStatus | undefined; uncollected?: boolean | undefined };
+
+/**
+ * The office's list in queue order: what waits, the longest waiting first (a ready card since
+ * it arrived, a printed one since it was printed), so that no page leaves out the cards that
+ * waited longest; the cards handed over, the latest first; all of them, the newest printed first.
+ */
+export function officeOrder(filter: OfficeFilter): Order {
+  if (filter.uncollected || filter.status === 'ready') return { by: 'readyAt', direction: 'asc' };
+  if (filter.status === 'printed') return { by: 'printedAt', direction: 'asc' };
+  if (filter.status === 'handed_over') return { by: 'handedOverAt', direction: 'desc' };
+  return { by: 'printedAt', direction: 'desc' };
+}
+
+/** A cursor: the instant the list is ordered by and the id of the page's last card. */
+export function encodeCursor(card: CardListing, order: Order): string {
+  return `${card[order.by]!.getTime()}.${card.id}`;
+}
+
+export function decodeCursor(cursor: string): Cursor {
+  const dot = cursor.indexOf('.');
+  return { at: new Date(Number(cursor.slice(0, dot))), id: cursor.slice(dot + 1).toLowerCase() };
+}
+
 export async function listOfficeCards(
   deps: Pick<Deps, 'database' | 'clock' | 'registry'>,
   officer: Officer,
-  filter: { status?: CardStatus | undefined; uncollected?: boolean | undefined },
-  page: Page,
+  filter: OfficeFilter,
+  page: { limit: number; cursor?: string | undefined },
 ): Promise<OfficeListed> {
   const officeId = officeOf(officer);
   const before = await uncollectedBefore(deps);
-  const cards = await cardsAtOffice(deps.database.db, officeId, { status: filter.status, readyBefore: filter.uncollected ? before : undefined }, page);
-  return { cards, uncollectedBefore: before, holderNames: await holderNamesOf(deps, cards) };
+  const order = officeOrder(filter);
+  const rows = await cardsAtOffice(
+    deps.database.db,
+    officeId,
+    { status: filter.status, readyBefore: filter.uncollected ? before : undefined },
+    order,
+    { limit: page.limit + 1, after: page.cursor ? decodeCursor(page.cursor) : null },
+  );
+  const cards = rows.slice(0, page.limit);
+  const nextCursor = rows.length > page.limit ? encodeCursor(cards[cards.length - 1]!, order) : null;
+  return { cards, uncollectedBefore: before, holderNames: await holderNamesOf(deps, cards), nextCursor };
 }
 
 /**

@@ -1,6 +1,6 @@
 // The iqama cards' rows: read with their office and request, and moved from one status to the
 // next by one conditional UPDATE each, so that two officers cannot both move the same card.
-import { and, desc, eq, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { iqamaCards, offices, serviceRequests, type CARD_STATUSES } from '../../db/schema';
 
@@ -13,23 +13,42 @@ export type CardListing = CardRow & {
 
 export type Page = { offset: number; limit: number };
 
+/**
+ * The order of a list: by one of the card's instants, then by id (so that cards of the same
+ * instant keep one order from page to page).
+ */
+export type Order = { by: 'printedAt' | 'readyAt' | 'handedOverAt'; direction: 'asc' | 'desc' };
+/** Where the previous page of a list in that order ended. */
+export type Cursor = { at: Date; id: string };
+
+const NEWEST_PRINTED: Order = { by: 'printedAt', direction: 'desc' };
+
 const listing = {
   card: iqamaCards,
   office: { id: offices.id, nameAr: offices.nameAr, nameEn: offices.nameEn },
   request: { number: serviceRequests.number, onBehalfOfAccountId: serviceRequests.onBehalfOfAccountId },
 };
 
-async function select(db: Executor, where: SQL | undefined, page: Page): Promise<CardListing[]> {
+async function select(db: Executor, where: SQL | undefined, page: Page, order: Order = NEWEST_PRINTED): Promise<CardListing[]> {
+  const by = order.direction === 'asc' ? asc : desc;
   const rows = await db
     .select(listing)
     .from(iqamaCards)
     .innerJoin(offices, eq(offices.id, iqamaCards.officeId))
     .innerJoin(serviceRequests, eq(serviceRequests.id, iqamaCards.requestId))
     .where(where)
-    .orderBy(desc(iqamaCards.printedAt), desc(iqamaCards.id))
+    .orderBy(by(iqamaCards[order.by]), by(iqamaCards.id))
     .limit(page.limit)
     .offset(page.offset);
   return rows.map((r) => ({ ...r.card, office: r.office, request: r.request }));
+}
+
+/** The cards after the cursor in the order (a keyset: no card is skipped or repeated as others move). */
+function after(order: Order, cursor: Cursor | null): SQL | undefined {
+  if (!cursor) return undefined;
+  const column = iqamaCards[order.by];
+  const beyond = order.direction === 'asc' ? gt : lt;
+  return or(beyond(column, cursor.at), and(eq(column, cursor.at), beyond(iqamaCards.id, cursor.id)));
 }
 
 export async function findCard(db: Executor, id: string): Promise<CardListing | null> {
@@ -59,16 +78,27 @@ export function cardsOfPerson(db: Executor, person: { accountId: string; idNumbe
   );
 }
 
-/** The cards of an office; `readyBefore`: only those ready since before then (uncollected). */
-export function cardsAtOffice(db: Executor, officeId: string, filter: { status?: CardStatus | undefined; readyBefore?: Date | undefined }, page: Page) {
+/**
+ * A page of an office's cards in the order given, after the cursor; `readyBefore`: only those
+ * ready since before then (uncollected).
+ */
+export function cardsAtOffice(
+  db: Executor,
+  officeId: string,
+  filter: { status?: CardStatus | undefined; readyBefore?: Date | undefined },
+  order: Order,
+  page: { limit: number; after: Cursor | null },
+) {
   return select(
     db,
     and(
       eq(iqamaCards.officeId, officeId),
       filter.status ? eq(iqamaCards.status, filter.status) : undefined,
       filter.readyBefore ? and(eq(iqamaCards.status, 'ready'), lt(iqamaCards.readyAt, filter.readyBefore)) : undefined,
+      after(order, page.after),
     ),
-    page,
+    { limit: page.limit, offset: 0 },
+    order,
   );
 }
 

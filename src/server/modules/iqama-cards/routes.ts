@@ -87,20 +87,26 @@ export const iqamaCardsModule: ApiModule = {
         config: { access: 'officer' },
         schema: {
           tags: ['office'],
-          summary: 'The iqama cards to collect at the officer’s office',
+          summary: 'The iqama cards to collect at the officer’s office, a page at a time',
           description:
             'Filter by status (printed: on their way; ready: at the office; handed_over), or `uncollected=true` for the cards ready ' +
-            'for longer than the dated iqama_cards.uncollected_after_days. Each card names its holder (holderName, from the ' +
-            'population registry; null when it has none or cannot be reached). Errors: 403 not_an_officer, officer_without_office.',
+            'for longer than the dated iqama_cards.uncollected_after_days. What waits comes the longest waiting first (printed: ' +
+            'since printed; ready and uncollected: since ready), handed_over the latest handed over first, and the unfiltered list ' +
+            'the newest printed first. Up to `limit` cards a page; `nextCursor` asks for the next page (`cursor`, with the same ' +
+            'filter) and is null on the last. Each card names its holder (holderName, from the population registry; null when it ' +
+            'has none or cannot be reached). Errors: 400 invalid_input (a malformed cursor); 403 not_an_officer, officer_without_office.',
           security,
           querystring: officeCardsQuery,
           response: { 200: officeCardsView, ...errors },
         },
       },
       async (req) => {
-        const { status, uncollected, limit, offset } = req.query;
-        const listed = await listOfficeCards(deps, officerOf(req), { status, uncollected }, { limit, offset });
-        return { cards: listed.cards.map((c) => presentOfficeCard(c, listed.uncollectedBefore, listed.holderNames.get(c.holderIdNumber) ?? null)) };
+        const { status, uncollected, limit, cursor } = req.query;
+        const listed = await listOfficeCards(deps, officerOf(req), { status, uncollected }, { limit, cursor });
+        return {
+          cards: listed.cards.map((c) => presentOfficeCard(c, listed.uncollectedBefore, listed.holderNames.get(c.holderIdNumber) ?? null)),
+          nextCursor: listed.nextCursor,
+        };
       },
     );
 

@@ -20,7 +20,12 @@ export const officeCardsQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional()
     .describe('true: only cards ready for longer than the dated iqama_cards.uncollected_after_days'),
-  ...page,
+  limit: page.limit,
+  cursor: z
+    .string()
+    .regex(/^\d{1,15}\.[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'not a cursor from this list')
+    .optional()
+    .describe('nextCursor of the previous page, asked with the same filter'),
 });
 
 export const establishmentParams = z.strictObject({ id: z.string().regex(/^7\d{9}$/).describe('the establishment’s unified number') });
@@ -51,7 +56,10 @@ export const officeCardView = cardView.extend({
   holderName: text.nullable().describe('the holder’s name as the population registry has it; null when it has none or cannot be reached'),
 });
 
-export const officeCardsView = z.object({ cards: z.array(officeCardView) });
+export const officeCardsView = z.object({
+  cards: z.array(officeCardView),
+  nextCursor: z.string().nullable().describe('for the next page (the cursor query parameter); null when this page is the last'),
+});
 
 export const handedOverView = cardView.extend({
   collectorRole: z.enum(['holder', 'establishment_owner', 'establishment_staff', 'applicant']).describe('why the collector was entitled'),

@@ -2,10 +2,12 @@
 // confirmed, ready cards not collected, and for how long), then the officer's actions: confirm
 // a printed card's arrival (the applicant gets an SMS), then hand it over once the officer has
 // checked the collector's original document; the server decides whether that person may
-// collect it (collector_not_entitled otherwise).
+// collect it (collector_not_entitled otherwise). The server lists what waits the longest
+// waiting first, a page at a time: the next page is asked for with "more", so that every
+// card is reachable however many wait.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Box, Button, Card, Checkbox, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -24,24 +26,31 @@ type Filter = 'printed' | 'ready' | 'uncollected' | 'handed_over';
 type HandedOver = IqamaCard & { collectorRole: 'holder' | 'establishment_owner' | 'establishment_staff' | 'applicant' };
 
 const CARDS_KEY = ['office', 'iqama-cards'] as const;
-/** The most cards one list asks for; a full list is shown as "this many or more". */
-const LIST_LIMIT = 200;
+/** The cards one page asks for; while more follow, the count is shown as "this many or more". */
+const PAGE_SIZE = 200;
 
 const handoverSchema = z.object({
   collectorIdNumber: idNumberField,
   checked: z.boolean().refine((v) => v, 'validation.documentChecked'),
 });
 
+type Page = { cards: OfficeCard[]; nextCursor: string | null };
+
+/** A filter's cards in the server's order (what waits, the longest waiting first), the pages asked for so far. */
 function useOfficeCards(filter: Filter, enabled = true) {
-  return useQuery({
+  const query = useInfiniteQuery({
     queryKey: [...CARDS_KEY, filter],
-    queryFn: async () => {
+    queryFn: ({ pageParam }) => {
       const q = filter === 'uncollected' ? 'uncollected=true' : `status=${filter}`;
-      return (await api.get<{ cards: OfficeCard[] }>(`/api/v1/office/iqama-cards?${q}&limit=${LIST_LIMIT}`)).cards;
+      const after = pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '';
+      return api.get<Page>(`/api/v1/office/iqama-cards?${q}&limit=${PAGE_SIZE}${after}`);
     },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     retry: false,
     enabled,
   });
+  return { ...query, cards: query.data?.pages.flatMap((p) => p.cards) };
 }
 
 /** The time now, moved on every minute, so that the waits shown grow while the page is open. */
@@ -54,13 +63,7 @@ function useNow(): number {
   return now;
 }
 
-/** What waits, the longest wait first; the cards handed over, the latest first (as listed). */
-function queueOrder(cards: OfficeCard[], filter: Filter): OfficeCard[] {
-  if (filter === 'handed_over') return cards;
-  return [...cards].sort((a, b) => Date.parse(waitingSince(a)) - Date.parse(waitingSince(b)));
-}
-
-function Waiting({ label, cards, now, testId }: { label: string; cards: OfficeCard[] | undefined; now: number; testId: string }) {
+function Waiting({ label, cards, more, now, testId }: { label: string; cards: OfficeCard[] | undefined; more: boolean; now: number; testId: string }) {
   const { t } = useTranslation();
   const longest = cards?.length ? Math.max(...cards.map((c) => waitedMs(waitingSince(c), now))) : null;
   return (
@@ -74,7 +77,7 @@ function Waiting({ label, cards, now, testId }: { label: string; cards: OfficeCa
         ) : (
           <>
             <Text span fz={28} fw={700} display="block" data-testid={`${testId}-count`}>
-              {cards.length >= LIST_LIMIT ? t('office.cards.atLeast', { count: LIST_LIMIT }) : cards.length}
+              {more ? t('office.cards.atLeast', { count: cards.length }) : cards.length}
             </Text>
             {longest !== null && <Text size="sm">{t('office.cards.longest', { wait: waitedText(t, longest) })}</Text>}
           </>
@@ -124,9 +127,9 @@ export function OfficeIqamaCards() {
             {t('office.cards.queueIntro')}
           </Text>
           <Box component="dl" m={0} style={{ display: 'grid', gap: 'var(--mantine-spacing-sm)', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))' }}>
-            <Waiting label={t('office.cards.waitingPrinted')} cards={printed.data} now={now} testId="queue-printed" />
-            <Waiting label={t('office.cards.waitingReady')} cards={ready.data} now={now} testId="queue-ready" />
-            <Waiting label={t('office.cards.waitingUncollected')} cards={uncollected.data} now={now} testId="queue-uncollected" />
+            <Waiting label={t('office.cards.waitingPrinted')} cards={printed.cards} more={printed.hasNextPage} now={now} testId="queue-printed" />
+            <Waiting label={t('office.cards.waitingReady')} cards={ready.cards} more={ready.hasNextPage} now={now} testId="queue-ready" />
+            <Waiting label={t('office.cards.waitingUncollected')} cards={uncollected.cards} more={uncollected.hasNextPage} now={now} testId="queue-uncollected" />
           </Box>
         </section>
         <SegmentedControl
@@ -151,10 +154,10 @@ export function OfficeIqamaCards() {
         </div>
         <ApiErrorAlert error={cards.error ?? markReady.error} />
         {cards.isPending && <Loader size="sm" aria-label={t('app.loading')} />}
-        {cards.data && cards.data.length === 0 && <Text>{t('office.cards.none')}</Text>}
-        {cards.data && cards.data.length > 0 && (
+        {cards.cards && cards.cards.length === 0 && <Text>{t('office.cards.none')}</Text>}
+        {cards.cards && cards.cards.length > 0 && (
           <QueueTable
-            cards={queueOrder(cards.data, filter)}
+            cards={cards.cards}
             now={now}
             actions={(c) =>
               c.status === 'printed' ? (
@@ -178,6 +181,13 @@ export function OfficeIqamaCards() {
               ) : null
             }
           />
+        )}
+        {cards.hasNextPage && (
+          <Group>
+            <Button variant="light" onClick={() => void cards.fetchNextPage()} loading={cards.isFetchingNextPage} data-testid="office-cards-more">
+              {t('office.cards.more')}
+            </Button>
+          </Group>
         )}
       </Stack>
     </Card>
