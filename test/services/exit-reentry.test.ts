@@ -279,16 +279,22 @@ describe('payment', () => {
     expect(after.bills[0]).toMatchObject({ status: 'paid', refundStatus: 'due' });
   });
 
-  it('keeps a paid request when an agency is down, and issues it once the agency is back', async () => {
+  /** A request paid while the traffic agency was down: paid, submitted, not yet decided. */
+  async function paidWhileAgencyDown() {
     const { h, r, bill } = await awaiting();
     const traffic = t.deps.traffic as SandboxTrafficAgency;
     traffic.setDown(true);
     try {
       expect((await pay(t, bill.billNumber, bill.amountHalalas)).statusCode).toBe(200);
-      expect((await getRequest(t, h.head.auth, r.id)).json().status).toBe('submitted');
     } finally {
       traffic.setDown(false);
     }
+    return { h, r };
+  }
+
+  it('keeps a paid request when an agency is down, and issues it once the agency is back', async () => {
+    const { h, r } = await paidWhileAgencyDown();
+    expect((await getRequest(t, h.head.auth, r.id)).json().status).toBe('submitted');
     await fulfilPending(t.deps);
     expect((await getRequest(t, h.head.auth, r.id)).json().status).toBe('issued');
     const [b] = await t.deps.database.db.select().from(bills).where(eq(bills.requestId, r.id));
@@ -296,14 +302,7 @@ describe('payment', () => {
   });
 
   it('issues one visa when fulfilments race, and the ones that lost write nothing', async () => {
-    const { h, r, bill } = await awaiting();
-    const traffic = t.deps.traffic as SandboxTrafficAgency;
-    traffic.setDown(true);
-    try {
-      expect((await pay(t, bill.billNumber, bill.amountHalalas)).statusCode).toBe(200);
-    } finally {
-      traffic.setDown(false);
-    }
+    const { h, r } = await paidWhileAgencyDown();
     const meta = { requestId: 'race', channel: 'system' } as const;
     const rows = await Promise.all(Array.from({ length: 4 }, () => fulfil(t.deps, r.id, meta)));
     expect(rows.map((x) => x.status)).toEqual(['issued', 'issued', 'issued', 'issued']);
