@@ -1,11 +1,8 @@
 // Builds the Fastify app from its dependencies; main and the tests both use it.
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import client from 'prom-client';
 import { sql } from 'drizzle-orm';
@@ -14,6 +11,7 @@ import type { Deps } from './deps';
 import { registerAccess } from './http/access';
 import { registerErrorHandling, sendError } from './http/errors';
 import { registerIdempotency } from './http/idempotency';
+import { registerPortal } from './http/portal';
 import { ChannelVerifier } from './modules/channels/signature';
 import { apiModules } from './modules';
 import './services';
@@ -98,7 +96,7 @@ export async function buildApp(deps: Deps): Promise<App> {
 
   for (const mod of apiModules) await app.register(mod.routes(deps), { prefix: '/api/v1' });
 
-  registerWeb(app, deps.config.webDist);
+  registerPortal(app, deps.config.webDist, { sandbox: deps.config.sandbox });
   return app;
 }
 
@@ -131,22 +129,6 @@ function registerOperations(app: FastifyInstance, deps: Deps): void {
   app.get('/metrics', { schema: { hide: true }, config: { access: 'public' } }, async (_req, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
-  });
-}
-
-/** Serves the built portal, with its client-side routes falling back to index.html. */
-function registerWeb(app: FastifyInstance, webDist: string): void {
-  const index = path.join(webDist, 'index.html');
-  const hasWeb = fs.existsSync(index);
-  if (hasWeb) {
-    app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
-  }
-  app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
-    if (hasWeb && isPage) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
-    }
-    return sendError(req, reply, 'not_found');
   });
 }
 

@@ -27,10 +27,18 @@ export function useMe(opts: { required?: boolean } = {}) {
   });
 }
 
+/** The mode the server wrote into the page it served; unknown under Vite's development server. */
+function modeOfPage(): boolean | undefined {
+  const mode = document.querySelector<HTMLMetaElement>('meta[name="absher-mode"]')?.content;
+  return mode === undefined ? undefined : mode === 'sandbox';
+}
+
 /** Whether this server is a sandbox: undefined until known. */
 export function useSandboxModeQuery() {
   return useQuery({
     queryKey: ['sandbox-mode'],
+    // Known from the page itself when the server served it: nothing to ask.
+    initialData: modeOfPage,
     queryFn: async () => {
       try {
         await api.get<unknown>('/api/v1/sandbox/personas');
