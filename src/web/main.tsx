@@ -5,7 +5,8 @@ import { createRoot } from 'react-dom/client';
 // The DOM flavour wires ReactDOM.flushSync, which logging out relies on.
 import { RouterProvider } from 'react-router/dom';
 import { applyToDocument, storedLanguage } from './app/language';
-import { createQueryClient, Providers } from './app/providers';
+import { Providers } from './app/providers';
+import { queryClient } from './app/query-client';
 import { router } from './app/router';
 import { initI18n } from './i18n';
 
@@ -16,7 +17,7 @@ initI18n(language);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Providers language={language} client={createQueryClient()}>
+    <Providers language={language} client={queryClient}>
       <RouterProvider router={router} />
     </Providers>
   </StrictMode>,

@@ -1,5 +1,5 @@
 // Who looked at my data: the holder's access log, newest first, a page at a time.
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { DatePair } from './eservices';
 import type { Bilingual } from './types';
@@ -20,12 +20,16 @@ export type AccessEntry = {
 
 type Page = { entries: AccessEntry[]; nextCursor: string | null };
 
-export function useAccessLog(pageSize = 20) {
-  return useInfiniteQuery({
+export function accessLogQuery(pageSize: number) {
+  return infiniteQueryOptions({
     queryKey: ['access-log', pageSize],
     queryFn: ({ pageParam }) => api.get<Page>(`/api/v1/me/access-log?limit=${pageSize}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     retry: false,
   });
+}
+
+export function useAccessLog(pageSize = 20) {
+  return useInfiniteQuery(accessLogQuery(pageSize));
 }

@@ -1,6 +1,7 @@
 // One way to call the API: JSON, the interface language in Accept-Language (the server
 // answers error messages in it), and the CSRF token on every state change.
 import i18n from 'i18next';
+import { storedLanguage } from '../app/language';
 import { csrfToken } from './csrf';
 
 export type ApiIssue = { field: string | null; problem?: string };
@@ -39,7 +40,9 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RequestOptions = { headers?: Record<string, string>; signal?: AbortSignal; rawBody?: string };
 
 export async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language === 'en' ? 'en' : 'ar', ...opts.headers };
+  // The routes' loaders ask before i18next has started: the language it will start with.
+  const language = i18n.language || storedLanguage();
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language === 'en' ? 'en' : 'ar', ...opts.headers };
   const payload = opts.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {

@@ -1,6 +1,6 @@
 // E-authorizations as the portal reads them: those the holder gave and received, giving one,
 // revoking one.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { DatePair, Party } from './eservices';
 import type { Bilingual } from './types';
@@ -40,8 +40,10 @@ export function useDelegationActivity(id: string, enabled: boolean) {
   });
 }
 
+export const delegationsQuery = queryOptions({ queryKey: DELEGATIONS_KEY, queryFn: () => api.get<Delegations>('/api/v1/delegations'), retry: false });
+
 export function useDelegations() {
-  return useQuery({ queryKey: DELEGATIONS_KEY, queryFn: () => api.get<Delegations>('/api/v1/delegations'), retry: false });
+  return useQuery(delegationsQuery);
 }
 
 export function useGrantDelegation() {

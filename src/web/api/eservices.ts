@@ -1,6 +1,6 @@
 // The e-services as the portal reads them: the public catalogue, the holder's documents,
 // the people they may act for, and their requests with the bills.
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { Bilingual } from './types';
 
@@ -119,34 +119,41 @@ export type RequestEvent = { at: string; from: RequestStatus | null; to: Request
 export const SERVICES_KEY = ['services'] as const;
 export const REQUESTS_KEY = ['requests'] as const;
 
+export const servicesQuery = queryOptions({
+  queryKey: SERVICES_KEY,
+  queryFn: async () => (await api.get<{ services: Service[] }>('/api/v1/services')).services,
+  staleTime: 5 * 60_000,
+});
+
 export function useServices() {
-  return useQuery({
-    queryKey: SERVICES_KEY,
-    queryFn: async () => (await api.get<{ services: Service[] }>('/api/v1/services')).services,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(servicesQuery);
 }
+
+export const myDocumentsQuery = queryOptions({ queryKey: ['documents', 'me'], queryFn: () => api.get<DocumentsView>('/api/v1/me/documents'), retry: false });
 
 export function useMyDocuments() {
-  return useQuery({ queryKey: ['documents', 'me'], queryFn: () => api.get<DocumentsView>('/api/v1/me/documents'), retry: false });
+  return useQuery(myDocumentsQuery);
 }
+
+export const peopleQuery = queryOptions({
+  queryKey: ['people'],
+  queryFn: async () => (await api.get<{ today: DatePair; people: Person[] }>('/api/v1/people')).people,
+  retry: false,
+  staleTime: 60_000,
+});
 
 export function usePeople(opts: { enabled?: boolean } = {}) {
-  return useQuery({
-    queryKey: ['people'],
-    enabled: opts.enabled ?? true,
-    queryFn: async () => (await api.get<{ today: DatePair; people: Person[] }>('/api/v1/people')).people,
-    retry: false,
-    staleTime: 60_000,
-  });
+  return useQuery({ ...peopleQuery, enabled: opts.enabled ?? true });
 }
 
+export const requestsQuery = queryOptions({
+  queryKey: REQUESTS_KEY,
+  queryFn: async () => (await api.get<{ requests: ServiceRequest[] }>('/api/v1/requests')).requests,
+  retry: false,
+});
+
 export function useRequests() {
-  return useQuery({
-    queryKey: REQUESTS_KEY,
-    queryFn: async () => (await api.get<{ requests: ServiceRequest[] }>('/api/v1/requests')).requests,
-    retry: false,
-  });
+  return useQuery(requestsQuery);
 }
 
 const SETTLED: RequestStatus[] = ['issued', 'rejected', 'cancelled'];

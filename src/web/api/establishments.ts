@@ -1,6 +1,6 @@
 // Establishments as the portal reads them: those the user may act for, one establishment's
 // details, its workers page, the bulk iqama renewal and its iqama cards (see /api/openapi.json).
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { GivenDelegation } from './delegations';
 import type { DatePair } from './eservices';
@@ -63,6 +63,28 @@ export type WorkersQuery = {
   page: number;
   pageSize: number;
 };
+
+export const WORKER_SORTS: WorkerSort[] = ['name', 'id_number', 'iqama_expiry', 'passport_expiry'];
+export const EXPIRING_WITHIN = ['30', '60', '90'] as const;
+export const WORKER_PAGE_SIZES = ['10', '25', '50', '100'];
+
+/** The workers view the address asks for: its filters, sort and page, anything unknown left at the default. */
+export function readWorkersQuery(params: URLSearchParams): WorkersQuery {
+  const sort = params.get('sort') as WorkerSort | null;
+  const expiring = params.get('expiring') as WorkersQuery['expiring'] | null;
+  const page = Number(params.get('page'));
+  const pageSize = Number(params.get('pageSize'));
+  return {
+    search: params.get('search') || undefined,
+    nationality: params.get('nationality') || undefined,
+    profession: params.get('profession') || undefined,
+    expiring: expiring && (EXPIRING_WITHIN as readonly string[]).includes(expiring) ? expiring : undefined,
+    sort: sort && WORKER_SORTS.includes(sort) ? sort : 'name',
+    order: params.get('order') === 'desc' ? 'desc' : 'asc',
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    pageSize: WORKER_PAGE_SIZES.includes(String(pageSize)) ? pageSize : 25,
+  };
+}
 
 export type RenewalOutcome = 'submitted' | 'refused' | 'conflict' | 'error';
 
@@ -131,8 +153,12 @@ export function useActsForEstablishments(enabled: boolean) {
   return useQuery({ queryKey: ESTABLISHMENTS_KEY, queryFn: listEstablishments, enabled, staleTime: 5 * 60_000, retry: false, select: (list) => list.length > 0 });
 }
 
+export function establishmentQuery(id: string) {
+  return queryOptions({ queryKey: [...ESTABLISHMENTS_KEY, id], queryFn: () => api.get<Establishment>(path(id)), retry: false, staleTime: 60_000 });
+}
+
 export function useEstablishment(id: string) {
-  return useQuery({ queryKey: [...ESTABLISHMENTS_KEY, id], queryFn: () => api.get<Establishment>(path(id)), retry: false, staleTime: 60_000 });
+  return useQuery(establishmentQuery(id));
 }
 
 export function useOpenEstablishment() {
@@ -143,14 +169,17 @@ export function useOpenEstablishment() {
   });
 }
 
-export function useWorkers(id: string, q: WorkersQuery) {
-  return useQuery({
+export function workersQuery(id: string, q: WorkersQuery) {
+  return queryOptions({
     queryKey: [...ESTABLISHMENTS_KEY, id, 'workers', q],
     queryFn: () => api.get<WorkersPage>(`${path(id)}/workers?${workersSearch(q)}`),
-    // The table keeps its rows while the next page or filter loads.
-    placeholderData: keepPreviousData,
     retry: false,
   });
+}
+
+export function useWorkers(id: string, q: WorkersQuery) {
+  // The table keeps its rows while the next page or filter loads.
+  return useQuery({ ...workersQuery(id, q), placeholderData: keepPreviousData });
 }
 
 export function useRenewIqamas(id: string) {
@@ -237,21 +266,26 @@ export function useEstablishmentRequests(id: string, page: number, pageSize: num
 }
 
 /** The labour ministry's professions: they change rarely, so they are asked for once a session. */
+export const professionsQuery = queryOptions({
+  queryKey: ['professions'],
+  queryFn: async () => (await api.get<{ professions: Profession[] }>('/api/v1/professions')).professions,
+  staleTime: Infinity,
+  retry: false,
+});
+
 export function useProfessions(enabled = true) {
-  return useQuery({
-    queryKey: ['professions'],
-    enabled,
-    queryFn: async () => (await api.get<{ professions: Profession[] }>('/api/v1/professions')).professions,
-    staleTime: Infinity,
-    retry: false,
-  });
+  return useQuery({ ...professionsQuery, enabled });
 }
 
-export function useWorkerNationalities(id: string) {
-  return useQuery({
+export function workerNationalitiesQuery(id: string) {
+  return queryOptions({
     queryKey: [...ESTABLISHMENTS_KEY, id, 'nationalities'],
     queryFn: async () => (await api.get<{ nationalities: NationalityCount[] }>(`${path(id)}/workers/nationalities`)).nationalities,
     staleTime: 5 * 60_000,
     retry: false,
   });
+}
+
+export function useWorkerNationalities(id: string) {
+  return useQuery(workerNationalitiesQuery(id));
 }

@@ -1,5 +1,5 @@
 // The SMS notices sent to the holder's registered mobile, newest first, a page at a time.
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api } from './client';
 
 export type NotificationStatus = 'pending' | 'sent' | 'failed';
@@ -7,12 +7,16 @@ export type Notification = { text: string; queuedAt: string; status: Notificatio
 
 type Page = { notifications: Notification[]; nextCursor: string | null };
 
-export function useNotifications(pageSize = 5) {
-  return useInfiniteQuery({
+export function notificationsQuery(pageSize: number) {
+  return infiniteQueryOptions({
     queryKey: ['notifications', pageSize],
     queryFn: ({ pageParam }) => api.get<Page>(`/api/v1/me/notifications?limit=${pageSize}${pageParam ? `&before=${encodeURIComponent(pageParam)}` : ''}`),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     retry: false,
   });
+}
+
+export function useNotifications(pageSize: number) {
+  return useInfiniteQuery(notificationsQuery(pageSize));
 }

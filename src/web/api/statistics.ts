@@ -1,6 +1,6 @@
 // The directorate's statistics as the portal reads them (see /api/openapi.json): the open
 // summary anyone may see, and the supervisors' figures per day, office and region.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { Bilingual } from './types';
 
@@ -65,13 +65,15 @@ function query(filter: StatisticsFilter): string {
 }
 
 /** The kingdom's totals over the last 30 days, for anyone. */
+export const statisticsSummaryQuery = queryOptions({
+  queryKey: [...STATISTICS_KEY, 'summary'],
+  queryFn: () => api.get<Summary>('/api/v1/statistics/summary'),
+  // The server keeps it for 5 minutes.
+  staleTime: 5 * 60_000,
+});
+
 export function useStatisticsSummary() {
-  return useQuery({
-    queryKey: [...STATISTICS_KEY, 'summary'],
-    queryFn: () => api.get<Summary>('/api/v1/statistics/summary'),
-    // The server keeps it for 5 minutes.
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(statisticsSummaryQuery);
 }
 
 /** The supervisors' figures; the previous answer stays on screen while a new filter is counted. */

@@ -1,6 +1,17 @@
-// Every page but the home page is its own chunk, fetched when first visited.
+// Every page but the home page is its own chunk, fetched when first visited; the server names a
+// page's chunk in the index.html of its address, so that a first visit fetches it at once (see
+// src/web/build/page-chunks.ts, which reads the lazy routes below). A page's loader, when it has
+// one, starts the page's queries (app/query-client.ts); it is part of the entry, so that it runs
+// beside the fetching and running of the page's chunk, not after.
 import { createBrowserRouter } from 'react-router';
+import { maySessionExist } from '../api/csrf';
+import { dashboardLoader } from '../features/dashboard/dashboard-loader';
+import { establishmentLoader } from '../features/establishments/establishment-loader';
+import { serviceLoader } from '../features/eservices/service-loader';
 import { HomePage } from '../features/home/home-page';
+import { statisticsLoader } from '../features/statistics/statistics-loader';
+import { meQuery } from '../session/queries';
+import { prefetching } from './query-client';
 import { RouteError } from './route-error';
 import { PageLoading, Shell } from './shell';
 
@@ -10,20 +21,27 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     // Shown while the first page's chunk loads on a deep link.
     hydrateFallbackElement: <PageLoading />,
+    // Who is logged in, which every page behind the login waits for: asked first, before the
+    // page's own queries.
+    loader: prefetching(() => (maySessionExist() ? [meQuery] : [])),
     children: [
       { index: true, element: <HomePage /> },
       { path: 'register', lazy: () => import('../features/registration/registration-page').then((m) => ({ Component: m.RegistrationPage })) },
       { path: 'login', lazy: () => import('../features/login/login-page').then((m) => ({ Component: m.LoginPage })) },
       { path: 'forgot-password', lazy: () => import('../features/password-reset/password-reset-page').then((m) => ({ Component: m.PasswordResetPage })) },
-      { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page').then((m) => ({ Component: m.DashboardPage })) },
-      { path: 'services/:code', lazy: () => import('../features/eservices/service-page').then((m) => ({ Component: m.ServicePage })) },
+      { path: 'dashboard', lazy: () => import('../features/dashboard/dashboard-page').then((m) => ({ Component: m.DashboardPage })), loader: dashboardLoader },
+      { path: 'services/:code', lazy: () => import('../features/eservices/service-page').then((m) => ({ Component: m.ServicePage })), loader: serviceLoader },
       { path: 'requests/:id', lazy: () => import('../features/eservices/request-page').then((m) => ({ Component: m.RequestPage })) },
       { path: 'authorizations', lazy: () => import('../features/delegations/delegations-page').then((m) => ({ Component: m.DelegationsPage })) },
       { path: 'access-log', lazy: () => import('../features/access-log/access-log-page').then((m) => ({ Component: m.AccessLogPage })) },
-      { path: 'statistics', lazy: () => import('../features/statistics/statistics-page').then((m) => ({ Component: m.StatisticsPage })) },
+      { path: 'statistics', lazy: () => import('../features/statistics/statistics-page').then((m) => ({ Component: m.StatisticsPage })), loader: statisticsLoader },
       { path: 'office', lazy: () => import('../features/office/office-page').then((m) => ({ Component: m.OfficePage })) },
       { path: 'establishments', lazy: () => import('../features/establishments/establishments-page').then((m) => ({ Component: m.EstablishmentsPage })) },
-      { path: 'establishments/:id', lazy: () => import('../features/establishments/establishment-page').then((m) => ({ Component: m.EstablishmentPage })) },
+      {
+        path: 'establishments/:id',
+        lazy: () => import('../features/establishments/establishment-page').then((m) => ({ Component: m.EstablishmentPage })),
+        loader: establishmentLoader,
+      },
       { path: 'establishments/:id/workers/:workerId', lazy: () => import('../features/establishments/worker-page').then((m) => ({ Component: m.WorkerPage })) },
       { path: 'establishments/:id/cards', lazy: () => import('../features/establishments/cards-page').then((m) => ({ Component: m.CardsPage })) },
       { path: 'establishments/:id/staff', lazy: () => import('../features/establishments/staff-page').then((m) => ({ Component: m.StaffPage })) },

@@ -1,5 +1,5 @@
 // Who is logged in, and whether this server is a sandbox. Both are asked once and cached.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, isUnauthenticated } from '../api/client';
 import { forgetCsrfToken, maySessionExist } from '../api/csrf';
@@ -7,23 +7,27 @@ import type { Me } from '../api/types';
 
 export const ME_KEY = ['me'] as const;
 
+export const meQuery = queryOptions({
+  queryKey: ME_KEY,
+  queryFn: async (): Promise<Me | null> => {
+    try {
+      return await api.get<Me>('/api/v1/me');
+    } catch (err) {
+      if (isUnauthenticated(err)) return null;
+      throw err;
+    }
+  },
+  staleTime: 60_000,
+  retry: false,
+});
+
 /** The logged-in account, null when nobody is. */
 export function useMe(opts: { required?: boolean } = {}) {
   return useQuery({
-    queryKey: ME_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return await api.get<Me>('/api/v1/me');
-      } catch (err) {
-        if (isUnauthenticated(err)) return null;
-        throw err;
-      }
-    },
+    ...meQuery,
     // Anonymous visitors are not asked (saves a 401 on every public page), unless a page
     // needs an answer.
     enabled: opts.required === true || maySessionExist(),
-    staleTime: 60_000,
-    retry: false,
   });
 }
 

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifications, type Notification, type NotificationStatus } from '../../api/notifications';
 import { DualDate } from '../../shared/dual-date';
+import { NOTIFICATIONS_PAGE } from './dashboard-loader';
 import { StatusBadge } from './eservices-sections';
 
 // The request statuses' colours: waiting in orange, done in green, given up in red.
@@ -33,7 +34,7 @@ function NotificationItem({ n }: { n: Notification }) {
 
 export function MyNotifications() {
   const { t } = useTranslation();
-  const notices = useNotifications(5);
+  const notices = useNotifications(NOTIFICATIONS_PAGE);
   const items = notices.data?.pages.flatMap((p) => p.notifications) ?? [];
   let body: ReactNode;
   if (notices.isPending) body = <Loader size="sm" aria-label={t('app.loading')} />;

@@ -8,6 +8,7 @@ import { useAccessLog } from '../../api/access-log';
 import { useDelegations } from '../../api/delegations';
 import { Ltr } from '../../shared/ltr';
 import { AccessEntries } from '../access-log/access-entries';
+import { RECENT_ACCESS } from './dashboard-loader';
 import { Section } from '../../shared/section';
 
 export function MyAuthorizations() {
@@ -49,7 +50,7 @@ export function MyAuthorizations() {
 
 export function RecentAccess() {
   const { t } = useTranslation();
-  const log = useAccessLog(3);
+  const log = useAccessLog(RECENT_ACCESS);
   const entries = log.data?.pages[0]?.entries ?? [];
   let body: ReactNode;
   if (log.isPending) body = <Loader size="sm" aria-label={t('app.loading')} />;

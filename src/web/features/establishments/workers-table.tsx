@@ -5,34 +5,25 @@ import { Anchor, Badge, Button, Card, Checkbox, Group, Loader, Select, Stack, Ta
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useProfessions, useWorkerNationalities, useWorkers, workersCsvUrl, type Establishment, type Worker, type WorkerSort, type WorkersQuery } from '../../api/establishments';
+import {
+  EXPIRING_WITHIN,
+  readWorkersQuery,
+  useProfessions,
+  useWorkerNationalities,
+  useWorkers,
+  WORKER_PAGE_SIZES,
+  WORKER_SORTS,
+  workersCsvUrl,
+  type Establishment,
+  type Worker,
+  type WorkersQuery,
+} from '../../api/establishments';
 import { pick } from '../../api/pick';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
 import { DualDate } from '../../shared/dual-date';
 import { Ltr } from '../../shared/ltr';
 import { ScrollTable } from '../../shared/scroll-table';
 import { warningColor } from './labels';
-
-const SORTS: WorkerSort[] = ['name', 'id_number', 'iqama_expiry', 'passport_expiry'];
-const EXPIRING = ['30', '60', '90'] as const;
-const PAGE_SIZES = ['10', '25', '50', '100'];
-
-function readQuery(params: URLSearchParams): WorkersQuery {
-  const sort = params.get('sort') as WorkerSort | null;
-  const expiring = params.get('expiring') as WorkersQuery['expiring'] | null;
-  const page = Number(params.get('page'));
-  const pageSize = Number(params.get('pageSize'));
-  return {
-    search: params.get('search') || undefined,
-    nationality: params.get('nationality') || undefined,
-    profession: params.get('profession') || undefined,
-    expiring: expiring && (EXPIRING as readonly string[]).includes(expiring) ? expiring : undefined,
-    sort: sort && SORTS.includes(sort) ? sort : 'name',
-    order: params.get('order') === 'desc' ? 'desc' : 'asc',
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-    pageSize: PAGE_SIZES.includes(String(pageSize)) ? pageSize : 25,
-  };
-}
 
 type Props = {
   establishment: Establishment;
@@ -44,7 +35,7 @@ type Props = {
 export function WorkersTable({ establishment, selected, onSelectedChange, selectable }: Props) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const query = readQuery(params);
+  const query = readWorkersQuery(params);
   const workers = useWorkers(establishment.id, query);
   const [search, setSearch] = useState(query.search ?? '');
   const professions = useProfessions();
@@ -146,7 +137,7 @@ export function WorkersTable({ establishment, selected, onSelectedChange, select
           />
           <Select
             label={t('establishments.workers.expiring')}
-            data={[{ value: '', label: t('establishments.workers.any') }, ...EXPIRING.map((d) => ({ value: d, label: t('establishments.workers.within', { days: d }) }))]}
+            data={[{ value: '', label: t('establishments.workers.any') }, ...EXPIRING_WITHIN.map((d) => ({ value: d, label: t('establishments.workers.within', { days: d }) }))]}
             value={query.expiring ?? ''}
             onChange={(v) => update({ expiring: v || undefined })}
             allowDeselect={false}
@@ -155,7 +146,7 @@ export function WorkersTable({ establishment, selected, onSelectedChange, select
           />
           <Select
             label={t('establishments.workers.sort')}
-            data={SORTS.map((s) => ({ value: s, label: t(`establishments.workers.sorts.${s}`) }))}
+            data={WORKER_SORTS.map((s) => ({ value: s, label: t(`establishments.workers.sorts.${s}`) }))}
             value={query.sort}
             onChange={(v) => v && update({ sort: v })}
             allowDeselect={false}
@@ -243,7 +234,7 @@ export function WorkersTable({ establishment, selected, onSelectedChange, select
               </Group>
               <Select
                 label={t('establishments.workers.pageSize')}
-                data={PAGE_SIZES}
+                data={WORKER_PAGE_SIZES}
                 value={String(query.pageSize)}
                 onChange={(v) => v && update({ pageSize: v })}
                 allowDeselect={false}
