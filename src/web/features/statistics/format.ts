@@ -1,6 +1,8 @@
 // How the statistics read: counts with Latin digits and thousands separators (as identity
 // numbers and amounts are written), shares as percentages, durations in hours, days short on
 // a chart's axis and in both calendars elsewhere.
+import { dateFormatter } from '../../shared/dates';
+
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
@@ -18,5 +20,5 @@ export function formatHours(hours: number): string {
 export function shortDay(day: string, language: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(`${language === 'en' ? 'en' : 'ar'}-SA-u-ca-gregory-nu-latn`, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
+  return dateFormatter(`${language === 'en' ? 'en' : 'ar'}-SA-u-ca-gregory-nu-latn`, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
 }
