@@ -11,6 +11,7 @@ import { ar } from '../../src/web/i18n/ar';
 import { en } from '../../src/web/i18n/en';
 import { buildAccount, DEFAULT_PASSWORD } from '../helpers/factories';
 import { buildEstablishment, type BuiltEstablishment } from '../helpers/establishments';
+import { PERSONA_ESTABLISHMENTS } from '../../src/server/modules/sandbox/personas';
 import { launchBrowser, newContext, visit } from './support/browser';
 import { chooseLanguage, logIn, SANDBOX_PASSWORD, type Credentials } from './support/personas';
 import { startServer, type RunningServer } from './support/server';
@@ -19,6 +20,7 @@ const L = en;
 // The demo owner and his establishment, open on Absher: the one asking for the worker.
 const OWNER_A = { login: 'demo.owner', mobile: '+966500000008', password: SANDBOX_PASSWORD };
 const ESTABLISHMENT_A = '7000100000';
+const ESTABLISHMENT_A_NAME = PERSONA_ESTABLISHMENTS.find((e) => e.id === ESTABLISHMENT_A)!.name;
 
 let server: RunningServer;
 let browser: Browser;
@@ -90,19 +92,23 @@ describe('a transfer of services: asked, consented, released, paid, issued (Engl
     const waiting = w.page.getByTestId('waiting-for-you');
     await waiting.getByTestId(`waiting-${number}`).waitFor();
     expect(await waiting.getByRole('heading', { level: 2 }).textContent()).toBe(L.dashboard.waiting.title);
-    expect(await waiting.getByTestId(`waiting-${number}`).textContent()).toContain(ESTABLISHMENT_A);
+    // The establishment that asks, by its name.
+    expect(await waiting.getByTestId(`waiting-${number}`).getByTestId('waiting-establishment').textContent()).toBe(ESTABLISHMENT_A_NAME.en);
+    // A new account: no notice was ever sent to it.
+    expect(await w.page.getByTestId('my-notifications').getByTestId('notifications-none').textContent()).toBe(L.notifications.none);
     await visit(w.page, journey, '04-worker-dashboard-waiting');
     await w.page.getByTestId('language-switch').click();
     await w.page.waitForSelector('html[lang="ar"][dir="rtl"]');
     await waiting.getByRole('heading', { level: 2, name: ar.dashboard.waiting.title }).waitFor();
     expect(await waiting.getByTestId(`waiting-${number}`).textContent()).toContain(ar.dashboard.waiting.transfer);
+    expect(await waiting.getByTestId(`waiting-${number}`).getByTestId('waiting-establishment').textContent()).toBe(ESTABLISHMENT_A_NAME.ar);
     await visit(w.page, journey, '04-worker-dashboard-waiting-ar');
     await w.page.getByTestId('language-switch').click();
     await waiting.getByRole('heading', { level: 2, name: L.dashboard.waiting.title }).waitFor();
     await waiting.getByRole('link', { name: L.dashboard.waiting.open.replace('{{number}}', number) }).click();
     await w.page.waitForURL((url) => url.pathname === requestPath);
     await w.page.getByTestId('consent-section').waitFor();
-    expect(await w.page.getByTestId('consent-establishment').textContent()).toBe(ESTABLISHMENT_A);
+    expect(await w.page.getByTestId('consent-establishment').textContent()).toBe(ESTABLISHMENT_A_NAME.en);
     await visit(w.page, journey, '04-worker-consent');
     await w.page.getByTestId('consent-approve').click();
     await w.page.getByText(L.transfers.consent.approveQuestion).waitFor();

@@ -1,9 +1,11 @@
 // What the portal shows about fees and requests comes from the API: each fee line with what it
-// is in both languages (catalogue, quote, request), and, for a request a delegate made, the
-// holder it was made for and the delegate, by name and masked identity number.
+// is in both languages (catalogue, quote, request), for a request a delegate made, the
+// holder it was made for and the delegate, by name and masked identity number, and for a
+// request an establishment made, the establishment's name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../helpers/app';
 import { buildPerson } from '../helpers/factories';
+import { buildEstablishment } from '../helpers/establishments';
 import { buildHolder, buildHousehold, getRequest, grantDelegation, submitRequest } from '../helpers/services';
 import { feeLineLabel } from '../../src/server/services/catalogue';
 
@@ -81,5 +83,27 @@ describe('a request a delegate made', () => {
     const h = await buildHousehold(t);
     const sub = await submitRequest(t, h.head.auth, SERVICE, { beneficiaryIdNumber: h.worker.idNumber, input: { type: 'single', durationMonths: 2 } });
     expect(sub.json()).toMatchObject({ byDelegate: false, delegation: null });
+  });
+});
+
+describe('a request an establishment made', () => {
+  const ESTABLISHMENT_NAME = { ar: 'مؤسسة البناء الحديث', en: 'Modern Construction Est.' };
+
+  it('names the establishment, in both languages, in the answer, the list and on its page', async () => {
+    const est = await buildEstablishment(t, { workers: 1 });
+    const sub = await submitRequest(t, est.owner.auth, SERVICE, { beneficiaryIdNumber: est.workers[0]!.idNumber, establishmentId: est.id, input: { type: 'single', durationMonths: 2 } });
+    expect(sub.statusCode, sub.body).toBe(201);
+    expect(sub.json()).toMatchObject({ establishmentId: est.id, establishmentName: ESTABLISHMENT_NAME });
+    expect((await getRequest(t, est.owner.auth, sub.json().id)).json()).toMatchObject({ establishmentId: est.id, establishmentName: ESTABLISHMENT_NAME });
+    const list = await t.app.inject({ url: '/api/v1/requests', headers: est.owner.auth });
+    expect(list.json().requests.find((r: { id: string }) => r.id === sub.json().id)).toMatchObject({ establishmentId: est.id, establishmentName: ESTABLISHMENT_NAME });
+  });
+
+  it('is absent from a request a household made', async () => {
+    const h = await buildHousehold(t);
+    const sub = await submitRequest(t, h.head.auth, SERVICE, { beneficiaryIdNumber: h.worker.idNumber, input: { type: 'single', durationMonths: 2 } });
+    expect(sub.json()).toMatchObject({ establishmentId: null, establishmentName: null });
+    const list = await t.app.inject({ url: '/api/v1/requests', headers: h.head.auth });
+    expect(list.json().requests.find((r: { id: string }) => r.id === sub.json().id).establishmentName).toBeNull();
   });
 });

@@ -94,6 +94,8 @@ export type ServiceRequest = {
   consentFromYou?: boolean;
   /** The establishment that applied, when its owner or staff applied. */
   establishmentId: string | null;
+  /** That establishment's name (absent from older servers; null when unknown). */
+  establishmentName?: Bilingual | null;
   /** A transfer of services: the establishment whose release is awaited or was given. */
   releaseFrom: string | null;
   input: Record<string, unknown>;

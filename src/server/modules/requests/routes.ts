@@ -14,7 +14,7 @@ import { payBill, type Bill } from '../../services/engine/bills';
 import type { RegistryPerson } from '../../adapters/population-registry/port';
 import { presentRequest } from '../../services/engine/presenter';
 import { loadParameters } from '../../services/parameters';
-import { delegationPartiesOf } from './parties';
+import { delegationPartiesOf, establishmentNamesOf } from './parties';
 
 const text = z.object({ ar: z.string(), en: z.string() });
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse, 422: errorResponse, 429: errorResponse, 503: errorResponse };
@@ -72,6 +72,7 @@ const requestSchema = z.object({
   appliedByYou: z.boolean().optional(),
   consentFromYou: z.boolean().optional().describe('whether your consent is the one asked for (a guardian’s, or the worker’s for a transfer of services)'),
   establishmentId: z.string().nullable().describe('the establishment that applied, when its owner or staff applied'),
+  establishmentName: text.nullable().describe('that establishment’s name, as the labour ministry records it'),
   releaseFrom: z.string().nullable().describe('a transfer of services: the establishment whose release is awaited or was given'),
   input: z.record(z.string(), z.unknown()),
   fee: feeSchema,
@@ -214,21 +215,26 @@ export const requestRoutes =
       async (req) => {
         const actor = actorOf(req);
         const rows = await listRequests(deps, actor);
-        const [allBills, parties] = await Promise.all([billsOf(deps, rows.map((r) => r.id)), delegationPartiesOf(deps, rows)]);
+        const [allBills, parties, establishmentNames] = await Promise.all([
+          billsOf(deps, rows.map((r) => r.id)),
+          delegationPartiesOf(deps, rows),
+          establishmentNamesOf(deps, rows),
+        ]);
         const names = new Map(
           await Promise.all(
             [...new Set(rows.map((r) => r.beneficiaryIdNumber))].map(async (id) => [id, (await deps.registry.findPerson(id).catch(() => null))?.name ?? null] as const),
           ),
         );
         return {
-          requests: rows.map((r) =>
-            presentRequest(r, {
+          requests: rows.map((r) => ({
+            ...presentRequest(r, {
               bills: allBills.filter((b) => b.requestId === r.id),
               beneficiaryName: names.get(r.beneficiaryIdNumber) ?? null,
               viewer: actor,
               delegation: parties.get(r.id) ?? null,
             }),
-          ),
+            establishmentName: establishmentNameOf(r, establishmentNames),
+          })),
         };
       },
     );
@@ -323,12 +329,20 @@ async function present(
   withEvents = false,
   known: { bills?: Bill[] | undefined; beneficiary?: RegistryPerson } = {},
 ) {
-  const [bills, events, person, parties] = await Promise.all([
+  const [bills, events, person, parties, establishmentNames] = await Promise.all([
     known.bills ?? billsOf(deps, [r.id]),
     withEvents ? eventsOf(deps, r.id) : Promise.resolve(undefined),
     known.beneficiary ?? deps.registry.findPerson(r.beneficiaryIdNumber).catch(() => null),
     delegationPartiesOf(deps, [r]),
+    establishmentNamesOf(deps, [r]),
   ]);
-  return presentRequest(r, { bills, events, beneficiaryName: person?.name ?? null, viewer: actor, delegation: parties.get(r.id) ?? null });
+  return {
+    ...presentRequest(r, { bills, events, beneficiaryName: person?.name ?? null, viewer: actor, delegation: parties.get(r.id) ?? null }),
+    establishmentName: establishmentNameOf(r, establishmentNames),
+  };
+}
+
+function establishmentNameOf(r: { establishmentId: string | null }, names: Map<string, { ar: string; en: string }>) {
+  return r.establishmentId ? (names.get(r.establishmentId) ?? null) : null;
 }
 

@@ -10,6 +10,7 @@ import { pick } from '../../api/pick';
 import { TRANSFER_SERVICE } from '../../api/transfers';
 import { DualDate } from '../../shared/dual-date';
 import { Facts, type Fact } from '../../shared/facts';
+import { EstablishmentName } from '../../shared/establishment-name';
 import { Ltr } from '../../shared/ltr';
 
 export function awaitsYourDecision(r: ServiceRequest): boolean {
@@ -20,7 +21,7 @@ function WaitingItem({ r }: { r: ServiceRequest }) {
   const { t, i18n } = useTranslation();
   const transfer = r.service === TRANSFER_SERVICE;
   const facts: Fact[] = [{ label: t('dashboard.waiting.askedOn'), value: <DualDate iso={r.createdAt} /> }];
-  if (transfer && r.establishmentId) facts.push({ label: t('dashboard.waiting.establishment'), value: <Ltr>{r.establishmentId}</Ltr> });
+  if (transfer && r.establishmentId) facts.push({ label: t('dashboard.waiting.establishment'), value: <EstablishmentName r={r} />, testId: 'waiting-establishment' });
   if (!transfer) facts.push({ label: t('dashboard.waiting.for'), value: r.beneficiary.name ? pick(r.beneficiary.name, i18n.language) : <Ltr>{r.beneficiary.idNumber}</Ltr> });
   return (
     <Card withBorder radius="sm" padding="md" component="li" data-testid={`waiting-${r.number}`}>

@@ -8,7 +8,7 @@ import type { ServiceRequest } from '../../api/eservices';
 import { TRANSFER_SERVICE, useConsentDecision } from '../../api/transfers';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
 import { Facts } from '../../shared/facts';
-import { Ltr } from '../../shared/ltr';
+import { EstablishmentName } from '../../shared/establishment-name';
 
 /** Whether the viewer is the one to consent now. Older answers without consentFromYou: anyone but the applicant. */
 export function asksYourConsent(r: ServiceRequest): boolean {
@@ -36,7 +36,7 @@ export function ConsentSection({ r }: { r: ServiceRequest }) {
       <Stack gap="sm">
         <Text>{transfer ? t('transfers.consent.transfer') : t('transfers.consent.guardian')}</Text>
         {transfer && r.establishmentId && (
-          <Facts items={[{ label: t('transfers.consent.establishment'), value: <Ltr>{r.establishmentId}</Ltr>, testId: 'consent-establishment' }]} />
+          <Facts items={[{ label: t('transfers.consent.establishment'), value: <EstablishmentName r={r} />, testId: 'consent-establishment' }]} />
         )}
         <ApiErrorAlert error={decide.error} />
         {confirming ? (
