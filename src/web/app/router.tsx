@@ -7,6 +7,7 @@ import { createBrowserRouter } from 'react-router';
 import { maySessionExist } from '../api/csrf';
 import { dashboardLoader } from '../features/dashboard/dashboard-loader';
 import { establishmentLoader } from '../features/establishments/establishment-loader';
+import { officeLoader } from '../features/office/office-loader';
 import { serviceLoader } from '../features/eservices/service-loader';
 import { HomePage } from '../features/home/home-page';
 import { statisticsLoader } from '../features/statistics/statistics-loader';
@@ -35,7 +36,7 @@ export const router = createBrowserRouter([
       { path: 'authorizations', lazy: () => import('../features/delegations/delegations-page').then((m) => ({ Component: m.DelegationsPage })) },
       { path: 'access-log', lazy: () => import('../features/access-log/access-log-page').then((m) => ({ Component: m.AccessLogPage })) },
       { path: 'statistics', lazy: () => import('../features/statistics/statistics-page').then((m) => ({ Component: m.StatisticsPage })), loader: statisticsLoader },
-      { path: 'office', lazy: () => import('../features/office/office-page').then((m) => ({ Component: m.OfficePage })) },
+      { path: 'office', lazy: () => import('../features/office/office-page').then((m) => ({ Component: m.OfficePage })), loader: officeLoader },
       { path: 'establishments', lazy: () => import('../features/establishments/establishments-page').then((m) => ({ Component: m.EstablishmentsPage })) },
       {
         path: 'establishments/:id',

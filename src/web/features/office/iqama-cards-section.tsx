@@ -14,42 +14,26 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { api } from '../../api/client';
 import type { IqamaCard } from '../../api/establishments';
+import { OFFICE_CARDS_KEY as CARDS_KEY, officeCardsQuery, type OfficeCard, type OfficeCardFilter as Filter } from '../../api/office';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
 import { fieldMessage } from '../../shared/form-errors';
 import { LtrInput } from '../../shared/ltr-input';
 import { idNumberField, toWire } from '../../shared/validation';
 import { cardStatusLabel } from '../establishments/labels';
-import { QueueTable, waitingSince, type OfficeCard } from './queue-table';
+import { QueueTable, waitingSince } from './queue-table';
 import { waitedMs, waitedText } from './waiting';
 
-type Filter = 'printed' | 'ready' | 'uncollected' | 'handed_over';
 type HandedOver = IqamaCard & { collectorRole: 'holder' | 'establishment_owner' | 'establishment_staff' | 'applicant' };
 
-const CARDS_KEY = ['office', 'iqama-cards'] as const;
-/** The cards one page asks for; while more follow, the count is shown as "this many or more". */
-const PAGE_SIZE = 200;
 
 const handoverSchema = z.object({
   collectorIdNumber: idNumberField,
   checked: z.boolean().refine((v) => v, 'validation.documentChecked'),
 });
 
-type Page = { cards: OfficeCard[]; nextCursor: string | null };
-
 /** A filter's cards in the server's order (what waits, the longest waiting first), the pages asked for so far. */
 function useOfficeCards(filter: Filter, enabled = true) {
-  const query = useInfiniteQuery({
-    queryKey: [...CARDS_KEY, filter],
-    queryFn: ({ pageParam }) => {
-      const q = filter === 'uncollected' ? 'uncollected=true' : `status=${filter}`;
-      const after = pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : '';
-      return api.get<Page>(`/api/v1/office/iqama-cards?${q}&limit=${PAGE_SIZE}${after}`);
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    retry: false,
-    enabled,
-  });
+  const query = useInfiniteQuery({ ...officeCardsQuery(filter), enabled });
   return { ...query, cards: query.data?.pages.flatMap((p) => p.cards) };
 }
 

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { toAsciiDigits } from '../../../domain/digits';
 import { ApiError, api } from '../../api/client';
 import { useServices } from '../../api/eservices';
+import { PAPER_SERVICES, PAPER_TRANSACTIONS_KEY, paperTransactionsQuery, type PaperTransaction } from '../../api/office';
 import { pick } from '../../api/pick';
 import { ApiErrorAlert } from '../../shared/api-error-alert';
 import { DualDate } from '../../shared/dual-date';
@@ -19,19 +20,6 @@ import { Ltr } from '../../shared/ltr';
 import { LtrInput } from '../../shared/ltr-input';
 import { idNumberField, toWire } from '../../shared/validation';
 import { ScrollTable } from '../../shared/scroll-table';
-
-const PAPER_SERVICES = ['iqama_issue', 'iqama_renew', 'exit_reentry_visa', 'final_exit_visa', 'profession_change', 'transfer_of_services', 'transfer_of_information'] as const;
-
-type PaperTransaction = {
-  id: string;
-  officeId: string;
-  establishmentId: string;
-  service: (typeof PAPER_SERVICES)[number];
-  beneficiaryIdNumber: string;
-  reference: string | null;
-  at: string;
-  recordedBy: string;
-};
 
 const schema = z.object({
   establishmentId: z
@@ -45,8 +33,6 @@ const schema = z.object({
 });
 type Values = z.infer<typeof schema>;
 
-const PAPER_KEY = ['office', 'paper-transactions'] as const;
-
 export function PaperTransactions() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
@@ -55,11 +41,7 @@ export function PaperTransactions() {
     const s = services.data?.find((x) => x.code === code);
     return s ? pick(s.name, i18n.language) : code;
   };
-  const list = useQuery({
-    queryKey: PAPER_KEY,
-    queryFn: async () => (await api.get<{ transactions: PaperTransaction[] }>('/api/v1/office/paper-transactions?limit=10')).transactions,
-    retry: false,
-  });
+  const list = useQuery(paperTransactionsQuery);
   const form = useForm<Values>({
     resolver: zodResolver(schema),
     defaultValues: { establishmentId: '', service: undefined as unknown as Values['service'], beneficiaryIdNumber: '', reference: '' },
@@ -78,7 +60,7 @@ export function PaperTransactions() {
       if (submission.current?.json !== json) submission.current = { json, key: crypto.randomUUID() };
       return api.post<PaperTransaction>('/api/v1/office/paper-transactions', body, { headers: { 'Idempotency-Key': submission.current.key } });
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: PAPER_KEY }),
+    onSuccess: () => client.invalidateQueries({ queryKey: PAPER_TRANSACTIONS_KEY }),
   });
   const refusal = record.error instanceof ApiError && record.error.code === 'paper_transaction_not_allowed' ? record.error : null;
   const detail = (k: string) => (typeof refusal?.details?.[k] === 'number' ? (refusal.details[k] as number) : null);

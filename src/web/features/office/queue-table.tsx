@@ -5,15 +5,12 @@ import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IqamaCard } from '../../api/establishments';
-import type { Bilingual } from '../../api/types';
+import type { OfficeCard } from '../../api/office';
 import { DualDate } from '../../shared/dual-date';
 import { Ltr } from '../../shared/ltr';
 import { ScrollTable } from '../../shared/scroll-table';
 import { cardStatusColor, cardStatusLabel } from '../establishments/labels';
 import { waitedMs, waitedText } from './waiting';
-
-/** A card of GET /office/iqama-cards: the office's list names the holder. */
-export type OfficeCard = IqamaCard & { holderName: Bilingual | null };
 
 /** Since when a card has been waiting: its arrival once ready, its printing before that. */
 export function waitingSince(c: IqamaCard): string {
