@@ -226,15 +226,15 @@ export const requestRoutes =
           ),
         );
         return {
-          requests: rows.map((r) => ({
-            ...presentRequest(r, {
+          requests: rows.map((r) =>
+            presentRequest(r, {
               bills: allBills.filter((b) => b.requestId === r.id),
               beneficiaryName: names.get(r.beneficiaryIdNumber) ?? null,
               viewer: actor,
               delegation: parties.get(r.id) ?? null,
+              establishmentNames,
             }),
-            establishmentName: establishmentNameOf(r, establishmentNames),
-          })),
+          ),
         };
       },
     );
@@ -336,13 +336,6 @@ async function present(
     delegationPartiesOf(deps, [r]),
     establishmentNamesOf(deps, [r]),
   ]);
-  return {
-    ...presentRequest(r, { bills, events, beneficiaryName: person?.name ?? null, viewer: actor, delegation: parties.get(r.id) ?? null }),
-    establishmentName: establishmentNameOf(r, establishmentNames),
-  };
-}
-
-function establishmentNameOf(r: { establishmentId: string | null }, names: Map<string, { ar: string; en: string }>) {
-  return r.establishmentId ? (names.get(r.establishmentId) ?? null) : null;
+  return presentRequest(r, { bills, events, beneficiaryName: person?.name ?? null, viewer: actor, delegation: parties.get(r.id) ?? null, establishmentNames });
 }
 

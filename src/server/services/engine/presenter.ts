@@ -31,6 +31,8 @@ export function presentRequest(
     viewer?: { accountId: string; idNumber: string };
     /** When a delegate applied: the holder they acted for and the delegate, as the portal names them. */
     delegation?: { grantor: Party; delegate: Party } | null;
+    /** When an establishment applied: its name, by unified number. */
+    establishmentNames?: ReadonlyMap<string, { ar: string; en: string }>;
   },
 ) {
   const def = findService(r.service);
@@ -49,6 +51,7 @@ export function presentRequest(
     // the worker an establishment asks to take on): others who see it do not decide.
     consentFromYou: extra.viewer ? (r.consentFrom ?? []).includes(extra.viewer.idNumber) : undefined,
     establishmentId: r.establishmentId,
+    establishmentName: r.establishmentId ? (extra.establishmentNames?.get(r.establishmentId) ?? null) : null,
     releaseFrom: r.releaseFrom,
     input: r.input,
     fee: { totalHalalas: r.feeHalalas, lines: labelFeeLines(r.service, r.feeLines) },
