@@ -383,7 +383,8 @@ async function decideInTransaction(
         if (!moved) throw new AppError('request_action_not_allowed');
         return { row: moved, smsIds: notices.ids };
       }
-      const produced = def.fulfil ? await def.fulfil(tx, ctx, r.input, r.id) : await issueWithin(tx, def, ctx, r);
+      // A service with `issue` never gets here eligible: fulfil() issues it in one statement.
+      const produced = await def.fulfil!(tx, ctx, r.input, r.id);
       const notices = await decisionNotices(tx, deps, r, 'issued', applicant);
       const moved = await move(
         tx,
@@ -402,13 +403,6 @@ async function decideInTransaction(
       if (err instanceof AppError && err.code === 'request_action_not_allowed') return null;
       throw err;
     });
-}
-
-/** A service's `issue` writes run inside a transaction the caller already holds. */
-async function issueWithin(tx: Executor, def: ServiceDefinition<unknown>, ctx: ServiceContext, r: RequestRow) {
-  const { produced, writes } = def.issue!(tx, ctx, r.input, r.id);
-  await writeAll(tx, writes);
-  return produced;
 }
 
 type Recipient = { accountId: string; mobile: string; language: Language };
