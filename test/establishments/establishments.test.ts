@@ -185,6 +185,29 @@ describe('the workers view', () => {
     expect(tooBig.statusCode).toBe(400);
   });
 
+  it('pages each sort in both orders without skipping or repeating a worker, in the order of the whole list', async () => {
+    type Row = { idNumber: string; name: { en: string }; iqama: { expiresOn: { gregorian: string } } | null; passport: { expiresOn: { gregorian: string } } };
+    const q = async (qs: string) => (await get(`/api/v1/establishments/${est.id}/workers?${qs}`, est.owner.auth)).json() as Promise<{ total: number; workers: Row[] }>;
+    // Missing dates sort last ascending and first descending, as PostgreSQL orders NULLs.
+    const keyOf: Record<string, (w: Row) => string> = {
+      name: (w) => w.name.en,
+      id_number: (w) => w.idNumber,
+      iqama_expiry: (w) => w.iqama?.expiresOn.gregorian ?? '\uffff',
+      passport_expiry: (w) => w.passport.expiresOn.gregorian,
+    };
+    const all = (await q('pageSize=100')).workers;
+    expect(all).toHaveLength(4);
+    for (const [sort, key] of Object.entries(keyOf)) {
+      for (const order of ['asc', 'desc'] as const) {
+        const pages: Row[] = [];
+        for (let page = 1; page <= 2; page++) pages.push(...(await q(`sort=${sort}&order=${order}&pageSize=2&page=${page}`)).workers);
+        const cmp = (a: Row, b: Row) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.idNumber < b.idNumber ? -1 : 1);
+        const expected = [...all].sort((a, b) => (order === 'asc' ? cmp(a, b) : cmp(b, a)));
+        expect(pages.map((w) => w.idNumber), `${sort} ${order}`).toEqual(expected.map((w) => w.idNumber));
+      }
+    }
+  });
+
   it('records the view in each shown worker’s access log, once per page, on the owner’s behalf when staff look', async () => {
     const staff = await grantStaff(t, est, ['exit_reentry_visa']);
     const res = await get(`/api/v1/establishments/${est.id}/workers?nationality=IND`, staff.auth);

@@ -59,7 +59,9 @@ export const registryPersons = pgTable(
     arrivedOn: date('arrived_on', { mode: 'string' }),
   },
   (t) => [
-    index('registry_persons_sponsor_idx').on(t.sponsorId).where(sql`${t.sponsorId} is not null`),
+    // A sponsor's residents by identity number (a head of family's workers, the workers view's
+    // identity-number sort), and their count, from the index alone.
+    index('registry_persons_sponsor_idx').on(t.sponsorId, t.sponsorKind, t.idNumber).where(sql`${t.sponsorId} is not null`),
     // The workers view of an establishment pages through its workers by name or by expiry.
     index('registry_persons_sponsor_name_idx').on(t.sponsorId, t.nameEn, t.idNumber).where(sql`${t.sponsorKind} = 'establishment'`),
     index('registry_persons_sponsor_iqama_idx').on(t.sponsorId, t.iqamaExpiresOn, t.idNumber).where(sql`${t.sponsorKind} = 'establishment'`),

@@ -1,0 +1,2 @@
+DROP INDEX "registry_persons_sponsor_idx";--> statement-breakpoint
+CREATE INDEX "registry_persons_sponsor_idx" ON "registry_persons" USING btree ("sponsor_id","sponsor_kind","id_number") WHERE "registry_persons"."sponsor_id" is not null;
