@@ -1,10 +1,12 @@
 // The database: PGlite in DATA_DIR by default, PostgreSQL when DATABASE_URL is set. Both are
 // driven through the same Drizzle schema; code receives a `Db` (or a `Tx` inside a
 // transaction) and never knows which engine is behind it.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
+import type { Client as PgClient } from 'pg';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import * as schema from './schema';
@@ -60,7 +62,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // Dates and timestamps come back as strings/Dates consistently with PGlite: `date` stays a string.
   pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v);
   pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: statementCachingClient(pg.Client) });
   // A dropped connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = drizzle(pool, { schema }) as unknown as Db;
@@ -86,6 +88,51 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       }
     },
   };
+}
+
+/** Distinct statements a connection keeps prepared; others beyond it are planned each time. */
+export const PREPARED_PER_CONNECTION = 300;
+
+/**
+ * The name under which a connection prepares a statement, or null to run it unnamed. Only
+ * statements with values are named (one without may hold several commands, which the extended
+ * protocol refuses), and at most PREPARED_PER_CONNECTION distinct ones per connection, so that
+ * statements whose text varies with their input (a list of N values) cannot fill a backend's
+ * memory. `prepared` is the connection's set, updated here.
+ */
+export function statementName(text: string, valueCount: number, prepared: Set<string>, limit = PREPARED_PER_CONNECTION): string | null {
+  if (valueCount === 0) return null;
+  const name = `s_${createHash('sha1').update(text).digest('base64url')}`;
+  if (!prepared.has(name)) {
+    if (prepared.size >= limit) return null;
+    prepared.add(name);
+  }
+  return name;
+}
+
+/**
+ * A `pg` client that prepares each parameterized statement once per connection, named after a
+ * hash of its text, as drivers that cache statements do: PostgreSQL then parses it once and,
+ * after a few runs, plans it once, where an unnamed statement is parsed and planned on every
+ * run (for the engine's statements of several data-modifying CTEs, most of their cost). Like
+ * any prepared statement this needs a session per connection (no pooler in transaction mode
+ * between the server and PostgreSQL).
+ */
+function statementCachingClient(Base: typeof PgClient): typeof PgClient {
+  type Config = { text?: unknown; name?: unknown; values?: unknown[] };
+  class StatementCachingClient extends Base {
+    readonly prepared = new Set<string>();
+  }
+  const query = Base.prototype.query;
+  StatementCachingClient.prototype.query = function (this: StatementCachingClient, config: unknown, values?: unknown, callback?: unknown) {
+    const c = config as Config | null;
+    if (c && typeof c === 'object' && typeof c.text === 'string' && c.name === undefined) {
+      const name = statementName(c.text, Array.isArray(values) ? values.length : (c.values?.length ?? 0), this.prepared);
+      if (name) config = { ...c, name };
+    }
+    return (query as (...args: unknown[]) => unknown).call(this, config, values, callback);
+  } as typeof Base.prototype.query;
+  return StatementCachingClient;
 }
 
 async function databaseSize(db: Db): Promise<number> {
