@@ -251,7 +251,7 @@ describe('the catalogue', () => {
     const res = await t.app.inject({ url: '/api/v1/services' });
     const s = res.json().services.find((x: { code: string }) => x.code === SERVICE);
     expect(s).toMatchObject({ name: { ar: 'تأشيرة خروج نهائي', en: 'Final exit visa' }, beneficiaryKinds: ['resident'], relations: ['family', 'domestic_worker', 'establishment_worker'], delegable: true });
-    expect(s.rules.map((r: { code: string }) => r.code)).toEqual(['iqama_validity_too_short', 'unpaid_traffic_fines', 'travel_ban', 'open_final_exit_visa', 'open_exit_reentry_visa']);
+    expect(s.rules.map((r: { code: string }) => r.code)).toEqual(['iqama_validity_too_short', 'unpaid_traffic_fines', 'travel_ban', 'open_final_exit_visa', 'open_exit_reentry_visa', 'worker_transferred']);
     expect(s.parameters.min_iqama_validity_days.value).toBe(30);
     expect(s.parameters.standard_validity_days.value).toBe(60);
   });

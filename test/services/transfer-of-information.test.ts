@@ -225,6 +225,7 @@ describe('the catalogue', () => {
       'new_passport_issued_in_future',
       'new_passport_expired',
       'new_passport_not_later',
+      'worker_transferred',
     ]);
     expect(Object.keys(s.input.properties)).toEqual(['passportNumber', 'issuedOn', 'expiresOn']);
   });

@@ -107,10 +107,13 @@ type ServiceCommon<Input> = {
    * checks again under it, where the other request's submission or decision is committed and
    * visible: `atSubmission` with the eligibility (for a quote too) and again before the
    * INSERT, `atFulfilment` before the decision (its refusals reject the request like any
-   * other's at fulfilment). Services without it add no statement to either.
+   * other's at fulfilment). Services without it add no statement to either, nor does an
+   * application whose `key` is null (a service exclusive only when an establishment applies,
+   * asked for by an individual): no lock, no check, and a service with `issue` is issued in
+   * one statement all the same; with a key, its writes run in the decision's transaction.
    */
   exclusive?: {
-    key(ctx: ServiceContext, input: Input): string;
+    key(ctx: ServiceContext, input: Input): string | null;
     atSubmission(ex: Executor, ctx: ServiceContext, input: Input): Promise<Refusal[]>;
     atFulfilment(tx: Executor, ctx: ServiceContext, input: Input, request: { id: string; createdAt: Date }): Promise<Refusal[]>;
   };

@@ -9,6 +9,7 @@ import { documents } from '../db/schema';
 import { isoDateSchema } from '../http/schemas';
 import { newId } from '../platform/crypto';
 import { refuse, type Refusal, type ServiceDefinition } from './definition';
+import { sponsoredWorker, sponsorshipRules } from './transfers/sponsorship';
 import { markReplaced, passportOnFile, recordPassportInRegistry, validOn } from './passports/shared';
 
 const rules = {
@@ -19,6 +20,7 @@ const rules = {
   new_passport_issued_in_future: { ar: 'تاريخ إصدار الجواز لم يحن بعد.', en: 'The passport’s issue date is in the future.' },
   new_passport_expired: { ar: 'الجواز الجديد منتهي الصلاحية.', en: 'The new passport has expired.' },
   new_passport_not_later: { ar: 'يجب أن ينتهي الجواز الجديد بعد الجواز الحالي.', en: 'The new passport must expire after the current one.' },
+  ...sponsorshipRules,
 } as const;
 
 const input = z.strictObject({
@@ -65,6 +67,7 @@ export const transferOfInformation: ServiceDefinition<Input> = {
   },
   fee: () => [],
   conflictKey: (ctx) => `transfer_of_information:${ctx.beneficiary.idNumber}`,
+  exclusive: sponsoredWorker<Input>(),
   async fulfil(tx, ctx, i, requestId) {
     const holder = ctx.beneficiary.idNumber;
     const previous = await passportOnFile(tx, ctx.beneficiary);

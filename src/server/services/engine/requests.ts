@@ -178,15 +178,16 @@ export async function submitApplication(
       .returning();
     return { row: created!, bills: bill ? [bill.row] : [] };
   };
+  const exclusive = exclusiveFor(def, ctx, input);
   let written: { row: RequestRow; bills: Bill[] } | undefined;
   for (let attempt = 0; !written; attempt++) {
     try {
       written =
-        acting.delegationId || def.exclusive
+        acting.delegationId || exclusive
           ? await deps.database.db.transaction(async (tx) => {
-              if (def.exclusive) {
-                await lockName(tx, def.exclusive.key(ctx, input));
-                const late = await def.exclusive.atSubmission(tx, ctx, input);
+              if (exclusive) {
+                await lockName(tx, exclusive.key);
+                const late = await exclusive.atSubmission(tx, ctx, input);
                 if (late.length > 0) throw new RuleRefusal(late);
               }
               if (acting.delegationId) await confirmDelegation(tx, now, acting.delegationId, def.code);
@@ -322,7 +323,7 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
   if (ctx && refusals.length === 0 && def.approval) refusals = await def.approval(ctx, r.input, r.id);
   // An exclusive service is decided in a transaction, under its subject's lock.
   const outcome =
-    ctx && refusals.length === 0 && def.issue && !def.exclusive
+    ctx && refusals.length === 0 && def.issue && !exclusiveFor(def, ctx, r.input)
       ? await issueInOneStatement(deps, def, ctx, r, applicant, meta)
       : await decideInTransaction(deps, def, ctx, r, refusals, applicant, meta);
   if (!outcome) return (await findRequest(deps, requestId))!;
@@ -367,9 +368,10 @@ async function decideInTransaction(
     .transaction(async (tx) => {
       // An exclusive service decides under its subject's lock, after another request's
       // decision about the same subject has committed: that one may refuse this one.
-      if (ctx && refusals.length === 0 && def.exclusive) {
-        await lockName(tx, def.exclusive.key(ctx, r.input));
-        refusals = await def.exclusive.atFulfilment(tx, ctx, r.input, r);
+      const exclusive = ctx && refusals.length === 0 ? exclusiveFor(def, ctx, r.input) : null;
+      if (ctx && exclusive) {
+        await lockName(tx, exclusive.key);
+        refusals = await exclusive.atFulfilment(tx, ctx, r.input, r);
       }
       if (refusals.length > 0 || !ctx) {
         const notices = await decisionNotices(tx, deps, r, 'rejected', applicant);
@@ -383,8 +385,8 @@ async function decideInTransaction(
         if (!moved) throw new AppError('request_action_not_allowed');
         return { row: moved, smsIds: notices.ids };
       }
-      // A service with `issue` never gets here eligible: fulfil() issues it in one statement.
-      const produced = await def.fulfil!(tx, ctx, r.input, r.id);
+      // A service with `issue` gets here eligible only when exclusive: its writes run under the lock.
+      const produced = def.fulfil ? await def.fulfil(tx, ctx, r.input, r.id) : await issueWithin(tx, def, ctx, r);
       const notices = await decisionNotices(tx, deps, r, 'issued', applicant);
       const moved = await move(
         tx,
@@ -403,6 +405,13 @@ async function decideInTransaction(
       if (err instanceof AppError && err.code === 'request_action_not_allowed') return null;
       throw err;
     });
+}
+
+/** A service's `issue` writes, inside the transaction the caller holds. */
+async function issueWithin(tx: Executor, def: ServiceDefinition<unknown>, ctx: ServiceContext, r: RequestRow) {
+  const { produced, writes } = def.issue!(tx, ctx, r.input, r.id);
+  await writeAll(tx, writes);
+  return produced;
 }
 
 type Recipient = { accountId: string; mobile: string; language: Language };
@@ -468,10 +477,17 @@ async function contextOf(deps: Deps, def: ServiceDefinition<unknown>, r: Request
   return { ctx: buildContext(deps, def, beneficiary, applicant, acting, params, establishment), applicant, missing: null };
 }
 
+/** An exclusive service's checks and its lock's name for this application; none when it has no key. */
+function exclusiveFor(def: ServiceDefinition<unknown>, ctx: ServiceContext, input: unknown) {
+  const key = def.exclusive?.key(ctx, input);
+  return key ? { ...def.exclusive!, key } : null;
+}
+
 /** The eligibility, and the checks of an exclusive service against its subject's other requests. */
 async function refusalsOf(def: ServiceDefinition<unknown>, ctx: ServiceContext, input: unknown): Promise<Refusal[]> {
-  if (!def.exclusive) return def.eligibility(ctx, input);
-  const [rules, others] = await Promise.all([def.eligibility(ctx, input), def.exclusive.atSubmission(ctx.db, ctx, input)]);
+  const exclusive = exclusiveFor(def, ctx, input);
+  if (!exclusive) return def.eligibility(ctx, input);
+  const [rules, others] = await Promise.all([def.eligibility(ctx, input), exclusive.atSubmission(ctx.db, ctx, input)]);
   return [...rules, ...others];
 }
 

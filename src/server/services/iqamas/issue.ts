@@ -4,6 +4,7 @@
 // insurance, a work permit for workers (labour ministry), a valid passport, no "absent from
 // work" report. Fee: SR650 a year; an establishment's workers may take 1 to 4 quarters.
 import { refuse, type Refusal, type ServiceDefinition } from '../definition';
+import { sponsoredWorker, sponsorshipRules } from '../transfers/sponsorship';
 import { commonRefusals, expiryAfter, iqamaFeeLabels, iqamaInput, iqamaOnFile, iqamaRules, periodFee, produceIqama, recordIqamaInRegistry, type IqamaInput } from './shared';
 
 const rules = {
@@ -15,6 +16,7 @@ const rules = {
   medical_exam_not_passed: { ar: 'نتيجة الفحص الطبي لدى وزارة الصحة غير لائق.', en: 'The medical examination recorded by the health ministry was not passed.' },
   no_medical_insurance: { ar: 'لا يوجد تأمين طبي ساري المفعول اليوم.', en: 'No medical insurance covers today.' },
   ...iqamaRules,
+  ...sponsorshipRules,
 } as const;
 
 export const iqamaIssue: ServiceDefinition<IqamaInput> = {
@@ -43,6 +45,7 @@ export const iqamaIssue: ServiceDefinition<IqamaInput> = {
   fee: periodFee,
   feeLabels: iqamaFeeLabels,
   conflictKey: (ctx) => `iqama_issue:${ctx.beneficiary.idNumber}`,
+  exclusive: sponsoredWorker<IqamaInput>(),
   fulfil: (tx, ctx, i, requestId) => produceIqama(tx, ctx, i, requestId, { expiresOn: expiryAfter(ctx.today, ctx, i), previousExpiresOn: null }),
   afterIssue: (ctx, _i, produced) => recordIqamaInRegistry(ctx, produced),
 };

@@ -8,6 +8,7 @@ import { and, count, eq, or, sql } from 'drizzle-orm';
 import { addMonths, daysBetween } from '../../../domain/calendar';
 import { serviceRequests } from '../../db/schema';
 import { refuse, type FeeLine, type Refusal, type ServiceContext, type ServiceDefinition } from '../definition';
+import { sponsoredWorker, sponsorshipRules } from '../transfers/sponsorship';
 import { commonRefusals, expiryAfter, iqamaFeeLabels, iqamaInput, iqamaOnFile, iqamaRules, periodFee, produceIqama, recordIqamaInRegistry, type IqamaInput } from './shared';
 
 const rules = {
@@ -17,6 +18,7 @@ const rules = {
     en: 'The iqama is still valid for more than a year; it cannot be renewed yet.',
   },
   ...iqamaRules,
+  ...sponsorshipRules,
 } as const;
 
 /** The keys of the late renewal lines: their presence on an issued renewal is what makes it count as late. */
@@ -89,6 +91,7 @@ export const iqamaRenew: ServiceDefinition<IqamaInput> = {
   },
   // Exactly this key: the establishments' bulk renewal finds a worker's open renewal by it.
   conflictKey: (ctx) => `iqama_renew:${ctx.beneficiary.idNumber}`,
+  exclusive: sponsoredWorker<IqamaInput>(),
   async fulfil(tx, ctx, i, requestId) {
     const current = await iqamaOnFile(tx, ctx.beneficiary);
     const from = current && current.expiresOn > ctx.today ? current.expiresOn : ctx.today;

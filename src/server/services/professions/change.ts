@@ -5,9 +5,12 @@
 // Our rules beside the published ones: the new profession must differ from the current one;
 // the iqama must be valid and the worker not reported absent from work (the ministry would
 // refuse both, and the establishment would have paid for nothing); the worker must still be
-// sponsored by the establishment when the change is decided.
+// sponsored by the establishment when the change is decided: by the registry, and by the
+// transfers of services the directorate issued, which the registry hears of only after their
+// commit (decided under the worker's sponsorship lock: ../transfers/sponsorship).
 import { z } from 'zod';
 import { refuse, type Refusal, type ServiceContext, type ServiceDefinition } from '../definition';
+import { sponsoredWorker, sponsorshipRules } from '../transfers/sponsorship';
 import { iqamaDaysLeft } from '../visas/shared';
 
 const rules = {
@@ -21,6 +24,7 @@ const rules = {
   absent_from_work: { ar: 'العامل مبلَّغ عن تغيبه عن العمل.', en: 'The worker is reported absent from work.' },
   not_sponsored_by_establishment: { ar: 'العامل لم يعد على كفالة المنشأة.', en: 'The worker is no longer sponsored by the establishment.' },
   labour_refused: { ar: 'لم توافق وزارة العمل على تعديل المهنة.', en: 'The labour ministry did not approve the profession change.' },
+  ...sponsorshipRules,
 } as const;
 
 const input = z.strictObject({
@@ -69,6 +73,7 @@ export const professionChange: ServiceDefinition<Input> = {
   feeLabels: { fee: { ar: 'رسوم تعديل المهنة', en: 'Profession modification fee' } },
   fee: (ctx) => [{ key: 'fee', amountHalalas: ctx.params.get('fee_halalas'), quantity: 1 }],
   conflictKey: (ctx) => `profession_change:${ctx.beneficiary.idNumber}`,
+  exclusive: sponsoredWorker<Input>(),
   async approval(ctx, i, requestId) {
     const answer = await ctx.agencies.labour.requestApproval({
       reference: requestId,

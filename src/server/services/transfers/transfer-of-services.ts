@@ -20,7 +20,9 @@
 // the ministry is asked) and again under the lock, where of two transfers decided at once the
 // second sees the first one issued. The registry's sponsor cannot be that check: it is an
 // agency, told after the commit.
-import { and, count, desc, eq, gte, inArray, ne } from 'drizzle-orm';
+// The former sponsor's own services for the worker (an iqama, a visa, a profession change)
+// are decided under the same lock, and refused once this transfer is issued (./sponsorship).
+import { and, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { kingdomToday } from '../engine/requests';
 import { accounts, serviceRequests } from '../../db/schema';
@@ -28,8 +30,9 @@ import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
 import { nextTransferDay, releaseWaiver, transferFeeKey } from '../../../domain/transfers';
 import type { Executor } from '../../db/client';
 import { refuse, type Refusal, type ServiceContext, type ServiceDefinition } from '../definition';
+import { sponsorshipLock, transferredSince, TRANSFER_OF_SERVICES } from './sponsorship';
 
-const SERVICE = 'transfer_of_services';
+const SERVICE = TRANSFER_OF_SERVICES;
 
 const rules = {
   domestic_worker: {
@@ -122,21 +125,8 @@ async function otherOpenTransfer(ex: Executor, ctx: ServiceContext, establishmen
  * the worker's sponsor before, and the current establishment's release was of a worker that
  * is no longer theirs. The same instant counts (the safe side: the fee is owed back).
  */
-async function transferredSince(ex: Executor, idNumber: string, request: { id: string; createdAt: Date }): Promise<boolean> {
-  const [row] = await ex
-    .select({ id: serviceRequests.id })
-    .from(serviceRequests)
-    .where(
-      and(
-        eq(serviceRequests.service, SERVICE),
-        eq(serviceRequests.beneficiaryIdNumber, idNumber),
-        eq(serviceRequests.status, 'issued'),
-        ne(serviceRequests.id, request.id),
-        gte(serviceRequests.decidedAt, request.createdAt),
-      ),
-    )
-    .limit(1);
-  return !!row;
+function transferredSinceMade(ex: Executor, idNumber: string, request: { id: string; createdAt: Date }): Promise<boolean> {
+  return transferredSince(ex, idNumber, request.createdAt, { except: request.id });
 }
 
 /** Whether the worker holds an active account to consent from. */
@@ -192,9 +182,9 @@ export const transferOfServices: ServiceDefinition<Input> = {
   // would refuse both of two transfers decided at once, and the first paid while the other
   // still awaited its payment. At fulfilment the first decided goes through.
   exclusive: {
-    key: (ctx) => `sponsorship:${ctx.beneficiary.idNumber}`,
+    key: (ctx) => sponsorshipLock(ctx.beneficiary.idNumber),
     atSubmission: async (ex, ctx) => ((await otherOpenTransfer(ex, ctx, establishmentOf(ctx).id)) ? [refuse(rules, 'worker_transfer_open')] : []),
-    atFulfilment: async (tx, ctx, _i, request) => ((await transferredSince(tx, ctx.beneficiary.idNumber, request)) ? [refuse(rules, 'worker_transferred_meanwhile')] : []),
+    atFulfilment: async (tx, ctx, _i, request) => ((await transferredSinceMade(tx, ctx.beneficiary.idNumber, request)) ? [refuse(rules, 'worker_transferred_meanwhile')] : []),
   },
   consentFrom: async (ctx) => [ctx.beneficiary.idNumber],
   releaseFrom(ctx) {
@@ -207,7 +197,7 @@ export const transferOfServices: ServiceDefinition<Input> = {
     // Asked before the ministry is, so that it is not asked for a transfer already overtaken;
     // asked again under the worker's lock (exclusive.atFulfilment), which decides.
     const [self] = await ctx.db.select({ createdAt: serviceRequests.createdAt }).from(serviceRequests).where(eq(serviceRequests.id, requestId)).limit(1);
-    if (self && (await transferredSince(ctx.db, ctx.beneficiary.idNumber, { id: requestId, createdAt: self.createdAt }))) {
+    if (self && (await transferredSinceMade(ctx.db, ctx.beneficiary.idNumber, { id: requestId, createdAt: self.createdAt }))) {
       return [refuse(rules, 'worker_transferred_meanwhile')];
     }
     const answer = await ctx.agencies.labour.requestApproval({

@@ -9,6 +9,7 @@ import { addMonths } from '../../../domain/calendar';
 import { documents } from '../../db/schema';
 import { newId } from '../../platform/crypto';
 import { refuse, type FeeLine, type ServiceDefinition } from '../definition';
+import { sponsoredWorker, sponsorshipRules } from '../transfers/sponsorship';
 import { exitChecks, iqamaDaysLeft, passportDaysLeft } from './shared';
 
 const rules = {
@@ -19,6 +20,7 @@ const rules = {
   open_exit_reentry_visa: { ar: 'توجد تأشيرة خروج وعودة سارية لم تُستخدم.', en: 'There is already an open exit and re-entry visa.' },
   final_exit_visa_open: { ar: 'توجد تأشيرة خروج نهائي سارية أو طلب لها؛ لا تُصدر معها تأشيرة خروج وعودة.', en: 'A final exit visa is open or applied for; no exit and re-entry visa can be issued beside it.' },
   duration_too_long: { ar: 'مدة التأشيرة أطول من المسموح.', en: 'The visa duration is longer than allowed.' },
+  ...sponsorshipRules,
 } as const;
 
 const input = z.strictObject({
@@ -67,6 +69,9 @@ export const exitReentryVisa: ServiceDefinition<Input> = {
     return lines;
   },
   conflictKey: (ctx) => `exit_reentry_visa:${ctx.beneficiary.idNumber}`,
+  // An establishment's application is decided under its worker's sponsorship lock, in a
+  // transaction; anyone else's is still issued in one statement.
+  exclusive: sponsoredWorker<Input>(),
   issue(ex, ctx, i, requestId) {
     const number = `${i.type === 'single' ? 'ER' : 'EM'}${String(randomInt(0, 1e10)).padStart(10, '0')}`;
     const expiresOn = addMonths(ctx.today, i.durationMonths);

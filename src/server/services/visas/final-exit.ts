@@ -13,6 +13,7 @@ import { addDays } from '../../../domain/calendar';
 import { documents } from '../../db/schema';
 import { newId } from '../../platform/crypto';
 import { refuse, type Refusal, type ServiceContext, type ServiceDefinition } from '../definition';
+import { sponsoredWorker, sponsorshipRules } from '../transfers/sponsorship';
 import { exitChecks, iqamaDaysLeft } from './shared';
 
 const rules = {
@@ -27,6 +28,7 @@ const rules = {
     ar: 'توجد تأشيرة خروج وعودة سارية أو طلب لها؛ تُلغى أو تنتهي أولاً حتى لا يحمل المقيم تأشيرتي خروج.',
     en: 'An exit and re-entry visa is open or applied for; it must be cancelled or end first, so that the resident never holds two exit visas.',
   },
+  ...sponsorshipRules,
 } as const;
 
 const input = z.strictObject({});
@@ -72,6 +74,9 @@ export const finalExitVisa: ServiceDefinition<Input> = {
   },
   fee: () => [],
   conflictKey: (ctx) => `final_exit_visa:${ctx.beneficiary.idNumber}`,
+  // An establishment's application is decided under its worker's sponsorship lock, in a
+  // transaction; anyone else's is still issued in one statement.
+  exclusive: sponsoredWorker<Input>(),
   issue(ex, ctx, _input, requestId) {
     // Eligibility was checked again just before: the iqama is long enough.
     const validityDays = finalExitValidityDays(iqamaDaysLeft(ctx), limitsOf(ctx))!;
