@@ -93,6 +93,20 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 /** Distinct statements a connection keeps prepared; others beyond it are planned each time. */
 export const PREPARED_PER_CONNECTION = 300;
 
+/** Statement names already computed, by text: the same few hundred statements run all day. */
+const names = new Map<string, string>();
+
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `s_${createHash('sha1').update(text).digest('base64url')}`;
+    // Texts that vary with their input (a list of N values) must not grow it without end.
+    if (names.size >= 4 * PREPARED_PER_CONNECTION) names.clear();
+    names.set(text, name);
+  }
+  return name;
+}
+
 /**
  * The name under which a connection prepares a statement, or null to run it unnamed. Only
  * statements with values are named (one without may hold several commands, which the extended
@@ -102,7 +116,7 @@ export const PREPARED_PER_CONNECTION = 300;
  */
 export function statementName(text: string, valueCount: number, prepared: Set<string>, limit = PREPARED_PER_CONNECTION): string | null {
   if (valueCount === 0) return null;
-  const name = `s_${createHash('sha1').update(text).digest('base64url')}`;
+  const name = nameOf(text);
   if (!prepared.has(name)) {
     if (prepared.size >= limit) return null;
     prepared.add(name);
