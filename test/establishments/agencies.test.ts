@@ -90,6 +90,15 @@ describe('registry: an establishment’s workers and what the directorate record
     expect(page.total).toBe(4);
     expect(page.persons).toHaveLength(2);
     expect(page.persons[0]!.idNumber).toBe(late!.idNumber);
+    // Only what the view shows is read: no mobile, birth date, fingerprints or family.
+    expect(page.persons[0]).toStrictEqual({
+      idNumber: late!.idNumber,
+      name: { ar: expect.any(String), en: 'Aamir Khan' },
+      nationality: 'PAK',
+      passport: { number: expect.any(String), issuedOn: expect.any(String), expiresOn: expect.any(String) },
+      iqama: { number: late!.idNumber, expiresOn: '2026-12-01' },
+      profession: expect.toSatisfy((v: unknown) => v === null || typeof v === 'string'),
+    });
     const next = await t.deps.registry.establishmentWorkers(est.id, { ...base, offset: 2 });
     expect(next.persons).toHaveLength(2);
     expect(new Set([...page.persons, ...next.persons].map((p) => p.idNumber)).size).toBe(4);

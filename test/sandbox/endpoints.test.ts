@@ -224,7 +224,9 @@ describe('POST /api/v1/sandbox/establishments', () => {
     expect(labour).toMatchObject({ workerCount: 120, ownerIdNumber: e.owner.idNumber, name: e.name, crNumber: e.crNumber, labourFile: e.labourFile });
     const page = await t.deps.registry.establishmentWorkers(e.id, { sort: 'id_number', order: 'asc', offset: 0, limit: 5 });
     expect(page.total).toBe(120);
-    expect(page.persons.every((p) => p.kind === 'resident' && p.sponsor?.id === e.id)).toBe(true);
+    const listed = await Promise.all(page.persons.map((p) => t.deps.registry.findPerson(p.idNumber)));
+    expect(listed).toHaveLength(5);
+    expect(listed.every((p) => p?.kind === 'resident' && p.sponsor?.id === e.id)).toBe(true);
     const another = (await add({ workers: 1 })).json();
     expect(another.id).not.toBe(e.id);
   });

@@ -14,7 +14,7 @@
 //   GET  {url}/establishments/{id}/workers/nationalities → 200 [{code, count}]
 // with a bearer token. A network failure, a timeout or a 5xx is AgencyUnavailableError (503).
 import { z } from 'zod';
-import { AgencyUnavailableError, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
+import { AgencyUnavailableError, type EstablishmentWorker, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const personSchema = z.object({
@@ -32,6 +32,9 @@ const personSchema = z.object({
   maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed']).nullable(),
   arrivedOn: date.nullable().optional(),
 });
+
+/** A worker as the workers view reads them; whatever else the registry sends is dropped. */
+const workerSchema = personSchema.pick({ idNumber: true, name: true, nationality: true, passport: true, iqama: true, profession: true });
 
 const nationalityCount = z.object({ code: z.string().length(3), count: z.number().int().min(0) });
 
@@ -82,12 +85,12 @@ export class HttpPopulationRegistry implements PopulationRegistry {
     return this.put(`/persons/${idNumber}/passport`, passport);
   }
 
-  async establishmentWorkers(establishmentId: string, q: WorkersQuery): Promise<{ total: number; persons: RegistryPerson[] }> {
+  async establishmentWorkers(establishmentId: string, q: WorkersQuery): Promise<{ total: number; persons: EstablishmentWorker[] }> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
     const res = await this.call('GET', `/establishments/${encodeURIComponent(establishmentId)}/workers?${params}`);
     if (res.status === 404) return { total: 0, persons: [] };
-    const parsed = z.object({ total: z.number().int().min(0), persons: z.array(personSchema) }).safeParse(await res.json().catch(() => null));
+    const parsed = z.object({ total: z.number().int().min(0), persons: z.array(workerSchema) }).safeParse(await res.json().catch(() => null));
     if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
     return parsed.data;
   }

@@ -18,6 +18,12 @@ export type RegistryPerson = {
   arrivedOn?: string | null;
 };
 
+/**
+ * What the workers view shows of a worker, and all that is asked of the registry for it: never
+ * their mobile, birth date, fingerprints or family.
+ */
+export type EstablishmentWorker = Pick<RegistryPerson, 'idNumber' | 'name' | 'nationality' | 'passport' | 'iqama' | 'profession'>;
+
 /** A page of an establishment's workers, filtered and sorted. */
 export type WorkersQuery = {
   /** Part of a name (Arabic or English) or the start of an identity number. */
@@ -51,7 +57,7 @@ export interface PopulationRegistry {
   /** Records a person's new passport (issued by the directorate, or recorded after a renewal abroad). */
   recordPassport(idNumber: string, passport: { number: string; issuedOn: string; expiresOn: string }): Promise<void>;
   /** Residents sponsored by an establishment (its workers), a page at a time. */
-  establishmentWorkers(establishmentId: string, query: WorkersQuery): Promise<{ total: number; persons: RegistryPerson[] }>;
+  establishmentWorkers(establishmentId: string, query: WorkersQuery): Promise<{ total: number; persons: EstablishmentWorker[] }>;
   /** The nationalities among an establishment's workers, with how many workers hold each. */
   establishmentNationalities(establishmentId: string): Promise<Array<{ code: string; count: number }>>;
   /** Records an iqama issued or renewed by the directorate (the iqama number is the identity number). */

@@ -1,10 +1,10 @@
 // The sandbox population registry: the synthetic people in registry_persons (seeded by
 // ../../modules/sandbox/seed.ts), answered as the real registry would.
-import { and, asc, count, desc, eq, getTableColumns, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { registryFamilyLinks, registryPersons } from '../../db/schema';
 import { safeEqual } from '../../platform/crypto';
-import { AgencyUnavailableError, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
+import { AgencyUnavailableError, type EstablishmentWorker, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
 
 type Row = typeof registryPersons.$inferSelect;
 
@@ -75,7 +75,7 @@ export class SandboxPopulationRegistry implements PopulationRegistry {
       .where(eq(registryPersons.idNumber, idNumber));
   }
 
-  async establishmentWorkers(establishmentId: string, q: WorkersQuery): Promise<{ total: number; persons: RegistryPerson[] }> {
+  async establishmentWorkers(establishmentId: string, q: WorkersQuery): Promise<{ total: number; persons: EstablishmentWorker[] }> {
     this.check();
     const p = registryPersons;
     // The kind is written out (not bound) so that the planner matches the partial indexes on it.
@@ -102,10 +102,10 @@ export class SandboxPopulationRegistry implements PopulationRegistry {
       .limit(q.limit)
       .as('page_keys');
     const [rows, [c]] = await Promise.all([
-      this.db.select(getTableColumns(p)).from(keys).innerJoin(p, eq(p.idNumber, keys.idNumber)).orderBy(dir(keys.sortKey), dir(keys.idNumber)),
+      this.db.select(workerColumns).from(keys).innerJoin(p, eq(p.idNumber, keys.idNumber)).orderBy(dir(keys.sortKey), dir(keys.idNumber)),
       this.db.select({ n: count() }).from(p).where(and(...where)),
     ]);
-    return { total: Number(c?.n ?? 0), persons: rows.map(toPerson) };
+    return { total: Number(c?.n ?? 0), persons: rows.map(toWorker) };
   }
 
   async establishmentNationalities(establishmentId: string): Promise<Array<{ code: string; count: number }>> {
@@ -156,6 +156,41 @@ function decodeTemplate(text: string): Buffer {
   return /^[A-Za-z0-9_-]{1,8192}$/.test(text) ? Buffer.from(text, 'base64url') : Buffer.alloc(0);
 }
 
+/** The columns the workers view reads (EstablishmentWorker), and no other. */
+const workerColumns = {
+  idNumber: registryPersons.idNumber,
+  kind: registryPersons.kind,
+  nameAr: registryPersons.nameAr,
+  nameEn: registryPersons.nameEn,
+  nationality: registryPersons.nationality,
+  passportNumber: registryPersons.passportNumber,
+  passportIssuedOn: registryPersons.passportIssuedOn,
+  passportExpiresOn: registryPersons.passportExpiresOn,
+  iqamaExpiresOn: registryPersons.iqamaExpiresOn,
+  profession: registryPersons.profession,
+};
+
+type WorkerRow = Pick<Row, keyof typeof workerColumns>;
+
+function passportOf(row: WorkerRow): RegistryPerson['passport'] {
+  return row.passportNumber && row.passportIssuedOn && row.passportExpiresOn ? { number: row.passportNumber, issuedOn: row.passportIssuedOn, expiresOn: row.passportExpiresOn } : null;
+}
+
+function iqamaOf(row: WorkerRow): RegistryPerson['iqama'] {
+  return row.kind === 'resident' && row.iqamaExpiresOn ? { number: row.idNumber, expiresOn: row.iqamaExpiresOn } : null;
+}
+
+function toWorker(row: WorkerRow): EstablishmentWorker {
+  return {
+    idNumber: row.idNumber,
+    name: { ar: row.nameAr, en: row.nameEn },
+    nationality: row.nationality,
+    passport: passportOf(row),
+    iqama: iqamaOf(row),
+    profession: row.profession,
+  };
+}
+
 export function toPerson(row: Row): RegistryPerson {
   return {
     idNumber: row.idNumber,
@@ -165,11 +200,8 @@ export function toPerson(row: Row): RegistryPerson {
     birthDate: row.birthDate,
     nationality: row.nationality,
     mobile: row.mobile,
-    passport:
-      row.passportNumber && row.passportIssuedOn && row.passportExpiresOn
-        ? { number: row.passportNumber, issuedOn: row.passportIssuedOn, expiresOn: row.passportExpiresOn }
-        : null,
-    iqama: row.kind === 'resident' && row.iqamaExpiresOn ? { number: row.idNumber, expiresOn: row.iqamaExpiresOn } : null,
+    passport: passportOf(row),
+    iqama: iqamaOf(row),
     sponsor: row.sponsorKind && row.sponsorId ? { kind: row.sponsorKind, id: row.sponsorId } : null,
     profession: row.profession,
     maritalStatus: row.maritalStatus,

@@ -3,7 +3,7 @@
 // shown (and every chunk exported) is written to the audit log before it leaves, one row per
 // worker in one statement: workers see in their access log that their employer looked.
 import type { Deps } from '../../deps';
-import type { RegistryPerson, WorkersQuery } from '../../adapters/population-registry/port';
+import type { EstablishmentWorker, WorkersQuery } from '../../adapters/population-registry/port';
 import type { AuditChannel } from '../../platform/audit';
 import { addDays, type IsoDate } from '../../../domain/calendar';
 import { kingdomToday } from '../../services/engine/requests';
@@ -16,7 +16,7 @@ import type { WorkersCsvQueryInput, WorkersQueryInput } from './schemas';
 type ViewDeps = Pick<Deps, 'database' | 'clock' | 'registry' | 'labour'>;
 type Meta = { requestId: string; channel: AuditChannel };
 
-export type WorkerEntry = { person: RegistryPerson; open: RequestRow[]; professionName: Text | null };
+export type WorkerEntry = { person: EstablishmentWorker; open: RequestRow[]; professionName: Text | null };
 export type WorkersPage = { today: IsoDate; total: number; page: number; pageSize: number; workers: WorkerEntry[] };
 
 /** The rows of the export are read this many at a time. */
@@ -35,7 +35,7 @@ function registryQuery(today: IsoDate, q: Omit<WorkersCsvQueryInput, 'lang'>, of
   };
 }
 
-async function gather(deps: ViewDeps, standing: Standing, persons: RegistryPerson[], action: string, viewer: string, meta: Meta): Promise<WorkerEntry[]> {
+async function gather(deps: ViewDeps, standing: Standing, persons: EstablishmentWorker[], action: string, viewer: string, meta: Meta): Promise<WorkerEntry[]> {
   const now = deps.clock.now();
   const ids = persons.map((p) => p.idNumber);
   // The view is recorded while the page's other reads run: all of it before anything leaves.

@@ -42,10 +42,15 @@ export async function getEstablishmentAccess(db: Executor, now: Date, accountId:
 
 /** The same, or null when the actor has no access at all (service scope is not checked). */
 export async function findEstablishmentAccess(db: Executor, now: Date, accountId: string, establishmentId: string): Promise<EstablishmentAccess | null> {
-  const est = await findOpenedEstablishment(db, establishmentId);
-  if (!est) return null;
-  const [owner] = await db.select({ id: accounts.id, idNumber: accounts.idNumber, status: accounts.status }).from(accounts).where(eq(accounts.id, est.ownerAccountId)).limit(1);
-  if (!owner || owner.status !== 'active') return null;
+  // The establishment with its owner's account, in one round trip: every establishment page and service asks.
+  const [found] = await db
+    .select({ est: establishments, owner: { id: accounts.id, idNumber: accounts.idNumber, status: accounts.status } })
+    .from(establishments)
+    .innerJoin(accounts, eq(accounts.id, establishments.ownerAccountId))
+    .where(eq(establishments.id, establishmentId))
+    .limit(1);
+  if (!found || found.owner.status !== 'active') return null;
+  const { est, owner } = found;
   const ownerRef = { accountId: owner.id, idNumber: owner.idNumber };
   if (accountId === est.ownerAccountId) return { establishment: est, owner: ownerRef, delegationId: null, services: null, staff: [] };
   const staff = await db
