@@ -13,7 +13,7 @@ import { kingdomToday, billsOf, cancel, consent, eventsOf, listRequests, quote, 
 import { payBill, type Bill } from '../../services/engine/bills';
 import type { RegistryPerson } from '../../adapters/population-registry/port';
 import { presentRequest } from '../../services/engine/presenter';
-import { loadParameters } from '../../services/parameters';
+import type { ServiceDefinition } from '../../services/definition';
 import { delegationPartiesOf, establishmentNamesOf } from './parties';
 
 const text = z.object({ ar: z.string(), en: z.string() });
@@ -93,6 +93,17 @@ function actorOf(req: FastifyRequest): Actor {
   return { accountId: req.session!.accountId, idNumber: req.session!.account.idNumber };
 }
 
+/**
+ * A service's input as JSON Schema, converted once: the conversion walks the whole schema, and
+ * the catalogue is the first thing every visitor's home page asks for.
+ */
+const inputSchemas = new Map<string, Record<string, unknown>>();
+function inputSchemaOf(s: ServiceDefinition<unknown>): Record<string, unknown> {
+  let schema = inputSchemas.get(s.code);
+  if (!schema) inputSchemas.set(s.code, (schema = toJSONSchema(s.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>));
+  return schema;
+}
+
 export const requestRoutes =
   (deps: Deps): FastifyPluginAsync =>
   async (plain) => {
@@ -138,9 +149,9 @@ export const requestRoutes =
             relations: [...s.relations],
             delegable: s.delegable,
             rules: Object.entries(s.rules).map(([code, t]) => ({ code, text: t })),
-            parameters: (await loadParameters(deps.database.db, s.code, today)).all(),
+            parameters: (await deps.parameters.load(s.code, today)).all(),
             feeLines: Object.entries(s.feeLabels ?? {}).map(([key, label]) => ({ key, label })),
-            input: toJSONSchema(s.input, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+            input: inputSchemaOf(s),
           })),
         );
         return { services };
