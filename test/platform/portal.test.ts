@@ -105,6 +105,44 @@ describe('the hashed assets', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('are sent gzipped to a browser that refuses brotli (q=0), and answer HEAD with their headers alone', async () => {
+    const refused = await t.app.inject({ url: `/${ENTRY_JS}`, headers: { 'accept-encoding': 'br;q=0, gzip' } });
+    expect(refused.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(refused.rawPayload).toString()).toBe(entry);
+
+    const head = await t.app.inject({ method: 'HEAD', url: `/${ENTRY_JS}`, headers: { 'accept-encoding': 'br' } });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(Number(head.headers['content-length'])).toBe(brotliCompressSync(entry).length);
+    expect(head.rawPayload.length).toBe(0);
+  });
+
+  it('answer a file the build did not write as not found, whatever the query string', async () => {
+    const res = await t.app.inject({ url: '/assets/index-Nope000.js', headers: { accept: '*/*' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+    expect((await t.app.inject({ url: `/${DASHBOARD_JS}?v=2` })).body).toBe('export const a = 1;');
+  });
+
+  it('are sent compressed to a browser that accepts any encoding (*), and styles as CSS', async () => {
+    const any = await t.app.inject({ url: `/${ENTRY_JS}`, headers: { 'accept-encoding': '*' } });
+    expect(any.headers['content-encoding']).toBe('br');
+    const notBrotli = await t.app.inject({ url: `/${ENTRY_JS}`, headers: { 'accept-encoding': 'br;q=0, *' } });
+    expect(notBrotli.headers['content-encoding']).toBe('gzip');
+    const css = await t.app.inject({ url: `/${ENTRY_CSS}` });
+    expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(css.body).toBe('body{margin:0}');
+  });
+
+  it('are the only files under /assets: a path that climbs out of the folder finds nothing', async () => {
+    for (const url of ['/assets/..%2f.vite%2fmanifest.json', '/assets/..%2F..%2Fpackage.json', '/assets/', '/assets']) {
+      const res = await t.app.inject({ url, headers: { accept: '*/*' } });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code, url).toBe('not_found');
+    }
+    expect((await t.app.inject({ url: '/.vite/manifest.json' })).statusCode).toBe(404);
+  });
+
   it('leaves the files outside the hashed folder to be checked on every use', async () => {
     const res = await t.app.inject({ url: '/robots.txt' });
     expect(res.statusCode).toBe(200);

@@ -1,9 +1,12 @@
 // The built portal. Its hashed assets are sent as the build compressed them (brotli or gzip,
 // as the browser accepts) and kept by the browser for a year: a new build names new files.
-// Every other GET for a page answers index.html, never cached, which names the chunks of the
-// page asked for (modulepreload) so that the browser fetches them beside the entry instead of
-// after the entry has run and the router has asked for them. The page also says whether this
-// server is a sandbox, which the portal would otherwise have to ask.
+// They are read once, at start, and each is sent from memory in one write: a page's first API
+// requests leave with its scripts (index.html sends them), and on the embedded database each
+// query holds the server's one thread, so a file streamed from disk in several steps would wait
+// behind them. Every other GET for a page answers index.html, never cached, which names
+// the chunks of the page asked for (modulepreload) so that the browser fetches them beside the
+// entry instead of after the entry has run and the router has asked for them. The page also
+// says whether this server is a sandbox, which the portal would otherwise have to ask.
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -97,20 +100,86 @@ function readJson<T>(file: string): T | null {
   }
 }
 
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+/** A hashed asset as the build wrote it, with the compressed copies it made. */
+type Asset = { type: string; identity: Buffer; br?: Buffer; gzip?: Buffer };
+
+/** Every file of the assets folder by its URL path, read into memory. */
+export function loadAssets(webDist: string): Map<string, Asset> {
+  const dir = path.join(webDist, ASSETS_DIR);
+  const assets = new Map<string, Asset>();
+  if (!fs.existsSync(dir)) return assets;
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+  const names = new Set(files);
+  for (const file of files) {
+    if (/\.(br|gz)$/.test(file) && names.has(file.replace(/\.(br|gz)$/, ''))) continue;
+    const read = (f: string) => (names.has(f) ? fs.readFileSync(path.join(dir, f)) : undefined);
+    assets.set(`/${ASSETS_DIR}/${file.split(path.sep).join('/')}`, {
+      type: CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      identity: read(file)!,
+      br: read(`${file}.br`),
+      gzip: read(`${file}.gz`),
+    });
+  }
+  return assets;
+}
+
+/**
+ * The encodings the browser accepts (Accept-Encoding): each named one but those it refuses
+ * (q=0); with `*`, any it does not name and refuse.
+ */
+function acceptedEncodings(header: string | undefined): (encoding: string) => boolean {
+  const quality = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name) quality.set(name.trim(), q ? Number(q.slice(2)) : 1);
+  }
+  return (encoding) => (quality.get(encoding) ?? quality.get('*') ?? 0) > 0;
+}
+
 /** Serves the built portal, with its client-side routes falling back to index.html. */
 export function registerPortal(app: FastifyInstance, webDist: string, opts: { sandbox: boolean }): void {
   const portal = loadPortal(webDist, opts);
   if (portal) {
-    const assets = path.join(path.resolve(webDist), ASSETS_DIR) + path.sep;
+    const assets = loadAssets(webDist);
+    app.get(`/${ASSETS_DIR}/*`, (req, reply) => {
+      const asset = assets.get(req.url.split('?')[0]!);
+      if (!asset) return reply.callNotFound();
+      const accepts = acceptedEncodings(req.headers['accept-encoding']);
+      const [encoding, body] = asset.br && accepts('br') ? ['br', asset.br] : asset.gzip && accepts('gzip') ? ['gzip', asset.gzip] : [undefined, asset.identity];
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply
+        .type(asset.type)
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('vary', 'accept-encoding')
+        .header('content-length', body.length)
+        .send(body);
+    });
+    // The files beside the assets (robots.txt and the like), checked on every use.
     app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
       index: false,
-      preCompressed: true,
+      globIgnore: [`${ASSETS_DIR}/**`],
       cacheControl: false,
-      setHeaders(res, file) {
-        res.setHeader('cache-control', file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
-        res.setHeader('vary', 'accept-encoding');
+      setHeaders(res) {
+        res.setHeader('cache-control', 'no-cache');
       },
     });
   }
