@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { earlyRequests } from './src/web/build/early-requests';
 import { pageChunks } from './src/web/build/page-chunks';
 import { precompress } from './src/web/build/precompress';
 
@@ -11,9 +12,15 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root: path.join(here, 'src/web'),
-  // The server reads what the last two write: the chunks of each page (for modulepreload in the
-  // index.html it answers) and compressed copies of the assets.
-  plugins: [react(), pageChunks(path.join(here, 'src/web/app/router.tsx')), precompress()],
+  // index.html starts the page's API requests itself (earlyRequests). The server reads what the
+  // last two write: the chunks of each page (for modulepreload in the index.html it answers) and
+  // compressed copies of the assets.
+  plugins: [
+    react(),
+    earlyRequests(path.join(here, 'src/web/app/early-requests.ts')),
+    pageChunks(path.join(here, 'src/web/app/router.tsx')),
+    precompress(),
+  ],
   // The server is the only origin in production; in development the API is proxied to it.
   server: {
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },

@@ -1,6 +1,7 @@
 // One way to call the API: JSON, the interface language in Accept-Language (the server
 // answers error messages in it), and the CSRF token on every state change.
 import i18n from 'i18next';
+import { apiHeaders, forgetEarlyResponses, takeEarlyResponse } from '../app/early-requests';
 import { storedLanguage } from '../app/language';
 import { csrfToken } from './csrf';
 
@@ -42,16 +43,20 @@ export type RequestOptions = { headers?: Record<string, string>; signal?: AbortS
 export async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   // The routes' loaders ask before i18next has started: the language it will start with.
   const language = i18n.language || storedLanguage();
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language === 'en' ? 'en' : 'ar', ...opts.headers };
+  const headers: Record<string, string> = { ...apiHeaders(language), ...opts.headers };
   const payload = opts.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['X-CSRF-Token'] = token;
+    forgetEarlyResponses();
   }
+  // The page's first requests were sent by index.html before this code had arrived: their
+  // answers are taken rather than asked for again (app/early-requests.ts).
+  const early = method === 'GET' && opts.headers === undefined ? takeEarlyResponse(path, language) : undefined;
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal: opts.signal });
+    res = await (early ?? fetch(path, { method, headers, body: payload, credentials: 'same-origin', signal: opts.signal }));
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new NetworkError(err);

@@ -1,7 +1,6 @@
 // The session cookie is HttpOnly; its companion CSRF cookie is readable so that the portal,
 // and only the portal, can echo it in X-CSRF-Token on every state-changing request.
-const CSRF_COOKIE = '__Host-absher_csrf';
-const STORAGE_KEY = 'absher.csrf';
+import { CSRF_COOKIE, CSRF_KEY as STORAGE_KEY } from '../app/early-requests';
 
 function readCookie(name: string): string | null {
   for (const part of document.cookie.split(';')) {

@@ -1,7 +1,7 @@
 // The interface language: Arabic by default, English on request, remembered on this device.
-export type Language = 'ar' | 'en';
+import { LANGUAGE_KEY as STORAGE_KEY } from './early-requests';
 
-const STORAGE_KEY = 'absher.language';
+export type Language = 'ar' | 'en';
 
 export function storedLanguage(): Language {
   try {

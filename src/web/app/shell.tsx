@@ -37,10 +37,19 @@ function useMenuItems(): Item[] {
 
 function LanguageSwitch() {
   const { t } = useTranslation();
-  const { language, setLanguage } = useLanguage();
+  const { language, setLanguage, prepareLanguage } = useLanguage();
   const other = language === 'ar' ? 'en' : 'ar';
+  // The other language's words are fetched as the pointer or the focus comes to the switch.
   return (
-    <button type="button" className={classes.link} onClick={() => setLanguage(other)} lang={other} data-testid="language-switch">
+    <button
+      type="button"
+      className={classes.link}
+      onPointerEnter={() => prepareLanguage(other)}
+      onFocus={() => prepareLanguage(other)}
+      onClick={() => setLanguage(other)}
+      lang={other}
+      data-testid="language-switch"
+    >
       {t('nav.otherLanguage')}
     </button>
   );

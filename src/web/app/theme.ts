@@ -39,6 +39,13 @@ export const theme = createTheme({
   lineHeights: { md: '1.7' },
   focusRing: 'auto',
   autoContrast: true,
+  components: {
+    // A closed list is not drawn. Mantine keeps every Select's list in the page, hidden, and
+    // places it beside its field as the page mounts: on the establishment's workers page, seven
+    // lists of every nationality and profession were laid out and placed before the table showed.
+    // Written as a plain entry, so that the shell does not import the component.
+    Combobox: { defaultProps: { keepMounted: false } },
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

@@ -2,8 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import { Ltr } from './ltr';
 
+// One formatter, built at the first amount and kept: toLocaleString builds a new one for every
+// amount, and the catalogue on the home page shows dozens.
+let riyals: Intl.NumberFormat | undefined;
+
 export function formatHalalas(halalas: number): string {
-  return (halalas / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  riyals ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return riyals.format(halalas / 100);
 }
 
 /** An amount in riyals: the digits isolated left to right, the currency in the language. */
