@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app';
 import { sandboxSmsMessages, smsOutbox } from '../../src/server/db/schema';
 import type { SandboxSmsGateway } from '../../src/server/adapters/sms/sandbox';
-import { DELIVERED_OTP_BODY, UNDELIVERED_OTP_BODY } from '../../src/server/modules/sms/outbox';
+import { CLAIM_MS, DELIVERED_OTP_BODY, UNDELIVERED_OTP_BODY } from '../../src/server/modules/sms/outbox';
 import { MINUTE, SECOND } from '../../src/server/platform/clock';
 import { randomMobile } from '../helpers/factories';
 
@@ -69,5 +69,56 @@ describe('the SMS outbox', () => {
     expect(r.status).toBe('failed');
     expect(r.body).toBe(UNDELIVERED_OTP_BODY);
     expect(await inbox(to)).toHaveLength(0);
+  });
+
+  describe('a message its own INSERT claimed (enqueueInsert, then deliverClaimed)', () => {
+    /** Queued as a use case queues it beside its change, in one statement. */
+    async function enqueueClaimed(kind: 'otp' | 'notice' = 'notice') {
+      const to = randomMobile();
+      const { message, insert } = t.deps.outbox.enqueueInsert(t.deps.database.db, { to, body: 'تم إصدار الطلب', kind });
+      await t.deps.database.db.execute(insert.getSQL());
+      return { message, to };
+    }
+
+    it('is sent once, marked sent, and never claimed a second time', async () => {
+      const { message, to } = await enqueueClaimed('otp');
+      expect(await row(message.id)).toMatchObject({ status: 'pending', attempts: 1 });
+      await Promise.all([t.deps.outbox.deliverClaimed([message]), t.deps.outbox.deliverDue()]);
+      expect(await inbox(to)).toHaveLength(1);
+      expect(await row(message.id)).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null, body: DELIVERED_OTP_BODY });
+    });
+
+    it('is left to the poller when the instance that claimed it never sends it, once the claim has run out', async () => {
+      const { message, to } = await enqueueClaimed();
+      // Within the claim the poller leaves it to the instance that queued it.
+      await t.deps.outbox.deliverDue();
+      expect(await inbox(to)).toHaveLength(0);
+      t.clock.advance(CLAIM_MS);
+      await t.deps.outbox.deliverDue();
+      expect(await inbox(to)).toHaveLength(1);
+      expect(await row(message.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    });
+
+    it('is kept when the provider refuses it, and delivered by the poller later', async () => {
+      const { message, to } = await enqueueClaimed();
+      gateway.failNext(1);
+      await t.deps.outbox.deliverClaimed([message]);
+      expect(await row(message.id)).toMatchObject({ status: 'pending', attempts: 1, lockedUntil: null });
+      expect(await inbox(to)).toHaveLength(0);
+      t.clock.advance(2 * SECOND);
+      await t.deps.outbox.deliverDue();
+      expect(await row(message.id)).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(await inbox(to)).toHaveLength(1);
+    });
+
+    it('goes in one round with messages that need a claim', async () => {
+      const claimed = await enqueueClaimed();
+      const plain = await enqueue('notice');
+      await Promise.all([t.deps.outbox.deliverClaimed([claimed.message]), t.deps.outbox.deliver([plain.id])]);
+      expect(await inbox(claimed.to)).toHaveLength(1);
+      expect(await inbox(plain.to)).toHaveLength(1);
+      expect((await row(plain.id)).status).toBe('sent');
+      expect((await row(claimed.message.id)).status).toBe('sent');
+    });
   });
 });

@@ -1,6 +1,7 @@
 // What follows a right password, in one statement: the throttle's failure count is lifted,
 // the login challenge created, its send counted and its SMS queued, and the audit record
-// written, or, when the mobile has had its codes for the day, nothing at all. One statement
+// written, or, when the mobile has had its codes for the day, nothing at all. The SMS is
+// queued already claimed for delivery right after (sms/outbox.ts, ClaimedSms). One statement
 // is one transaction, as the steps were before, without the BEGIN/COMMIT round trips.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
@@ -8,6 +9,7 @@ import { perDatabase, prepareSql } from '../../db/prepared';
 import type { AuditChannel } from '../../platform/audit';
 import { addMs, DAY } from '../../platform/clock';
 import { newId } from '../../platform/crypto';
+import { CLAIM_MS, type ClaimedSms } from '../sms/outbox';
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -30,8 +32,9 @@ const statements = perDatabase((db: Db) => ({
     ), counted as (
       insert into otp_sends (mobile, sent_at, resend) select ${p('mobile')}::text, ${p('now')}::timestamptz, false from allowed
     ), queued as (
-      insert into sms_outbox (id, "to", body, kind, status, created_at, next_attempt_at)
-      select ${p('smsId')}::uuid, ${p('mobile')}::text, ${p('smsBody')}::text, 'otp', 'pending', ${p('now')}::timestamptz, ${p('now')}::timestamptz
+      insert into sms_outbox (id, "to", body, kind, status, created_at, next_attempt_at, attempts, locked_until)
+      select ${p('smsId')}::uuid, ${p('mobile')}::text, ${p('smsBody')}::text, 'otp', 'pending', ${p('now')}::timestamptz, ${p('now')}::timestamptz,
+             1, ${p('smsLockedUntil')}::timestamptz
       from allowed
     ), audited as (
       insert into audit_log (at, action, actor_kind, actor_id, subject_account_id, channel, request_id, details)
@@ -53,8 +56,8 @@ export type AcceptedPassword = {
   requestId: string | null;
 };
 
-/** The outbox id of the queued code, or null when the mobile's daily limit refused it (nothing written). */
-export async function acceptPassword(db: Db, a: AcceptedPassword): Promise<string | null> {
+/** The queued code, claimed for delivery, or null when the mobile's daily limit refused it (nothing written). */
+export async function acceptPassword(db: Db, a: AcceptedPassword): Promise<ClaimedSms | null> {
   const smsId = newId();
   const [row] = await statements(db).acceptPassword({
     mobile: a.account.mobile,
@@ -68,8 +71,9 @@ export async function acceptPassword(db: Db, a: AcceptedPassword): Promise<strin
     expiresAt: a.challenge.expiresAt.toISOString(),
     smsId,
     smsBody: a.challenge.smsBody,
+    smsLockedUntil: addMs(a.now, CLAIM_MS).toISOString(),
     channel: a.channel,
     requestId: a.requestId,
   });
-  return row?.created ? smsId : null;
+  return row?.created ? { id: smsId, to: a.account.mobile, body: a.challenge.smsBody, kind: 'otp', createdAt: a.now, attempts: 1 } : null;
 }

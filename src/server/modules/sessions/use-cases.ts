@@ -70,7 +70,7 @@ export async function startLogin(deps: Deps, login: string, password: string, me
   const expiresAt = addMs(now, CODE_TTL_MS);
   // Lifts the failure count, creates the challenge, counts the send, queues the code and
   // audits, in one statement (see first-factor.ts).
-  const smsId = await acceptPassword(db, {
+  const sms = await acceptPassword(db, {
     throttleKey: throttle,
     account,
     challenge: { id: challengeId, codeHash: codeHash(deps.config.secretKey, challengeId, code), expiresAt, smsBody: codeMessage('login', code, account.language) },
@@ -79,8 +79,8 @@ export async function startLogin(deps: Deps, login: string, password: string, me
     channel: meta.channel,
     requestId: meta.requestId,
   });
-  if (!smsId) throw new AppError('resend_daily_limit', undefined, DAY / SECOND);
-  await deps.outbox.deliver([smsId]);
+  if (!sms) throw new AppError('resend_daily_limit', undefined, DAY / SECOND);
+  await deps.outbox.deliverClaimed([sms]);
   return { challengeId, expiresAt };
 }
 

@@ -2,7 +2,7 @@
 // exists exactly when the change that asked for it committed. Delivery happens after the
 // commit (at once, for the user waiting on a code) and again from the poller until the
 // provider accepts it, with backoff; nothing is lost when the provider is down.
-import { and, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { smsOutbox } from '../../db/schema';
 import type { SmsGateway } from '../../adapters/sms/port';
@@ -11,10 +11,18 @@ import { newId } from '../../platform/crypto';
 
 export type OutgoingSms = { to: string; body: string; kind: 'otp' | 'notice' };
 
+/**
+ * A message whose own INSERT already claimed it for this instance (attempts 1, locked for
+ * CLAIM_MS): the statement that wrote it also took it, so that delivering it at once after the
+ * commit needs no claim of its own. Should this instance stop before sending it, the claim runs
+ * out and the poller sends it.
+ */
+export type ClaimedSms = { id: string; to: string; body: string; kind: 'otp' | 'notice'; createdAt: Date; attempts: number };
+
 /** A one-time code is worthless after it expires: stop retrying then. */
 const OTP_RETRY_FOR_MS = 5 * MINUTE;
 const NOTICE_MAX_ATTEMPTS = 20;
-const CLAIM_MS = 30 * SECOND;
+export const CLAIM_MS = 30 * SECOND;
 export const DELIVERED_OTP_BODY = '[one-time code delivered]';
 export const UNDELIVERED_OTP_BODY = '[one-time code expired undelivered]';
 
@@ -28,21 +36,29 @@ export class SmsOutbox {
     private readonly log: Logger,
   ) {}
 
+  /** Queues a message in the caller's transaction, for `deliver` after the commit (or the poller). */
   async enqueue(tx: Executor, sms: OutgoingSms): Promise<string> {
-    const { id, insert } = this.enqueueInsert(tx, sms);
-    await insert;
+    const id = newId();
+    const now = this.clock.now();
+    await tx.insert(smsOutbox).values({ id, to: sms.to, body: sms.body, kind: sms.kind, status: 'pending', createdAt: now, nextAttemptAt: now });
     return id;
   }
 
-  /** The message's INSERT, not yet run, for a use case that writes its change in one statement. */
-  enqueueInsert(tx: Executor, sms: OutgoingSms) {
-    const id = newId();
+  /**
+   * The message's INSERT, not yet run and already claimed, for a use case that writes its change
+   * in one statement (or transaction) and hands the message to `deliverClaimed` once committed.
+   */
+  enqueueInsert(tx: Executor, sms: OutgoingSms): { message: ClaimedSms; insert: SQLWrapper } {
     const now = this.clock.now();
-    return { id, insert: tx.insert(smsOutbox).values({ id, to: sms.to, body: sms.body, kind: sms.kind, status: 'pending', createdAt: now, nextAttemptAt: now }) };
+    const message: ClaimedSms = { id: newId(), ...sms, createdAt: now, attempts: 1 };
+    const insert = tx
+      .insert(smsOutbox)
+      .values({ ...message, status: 'pending', nextAttemptAt: now, lockedUntil: addMs(now, CLAIM_MS) });
+    return { message, insert };
   }
 
-  /** Messages waiting for the next round of `deliver`, each with the caller to answer. */
-  private waiting: Array<{ ids: string[]; done: () => void }> = [];
+  /** Messages waiting for the next round of delivery, each with the caller to answer. */
+  private waiting: Array<{ ids: string[]; claimed: ClaimedSms[]; done: () => void }> = [];
   private delivering = false;
 
   /**
@@ -52,9 +68,18 @@ export class SmsOutbox {
    * them, so that under load each message costs little more than its send.
    */
   deliver(ids: string[]): Promise<void> {
-    if (ids.length === 0) return Promise.resolve();
+    return this.join(ids, []);
+  }
+
+  /** The same for messages their INSERT claimed (enqueueInsert): sent without a claim of their own. */
+  deliverClaimed(messages: ClaimedSms[]): Promise<void> {
+    return this.join([], messages);
+  }
+
+  private join(ids: string[], claimed: ClaimedSms[]): Promise<void> {
+    if (ids.length === 0 && claimed.length === 0) return Promise.resolve();
     return new Promise((done) => {
-      this.waiting.push({ ids, done });
+      this.waiting.push({ ids, claimed, done });
       if (!this.delivering) void this.deliverRounds();
     });
   }
@@ -64,11 +89,12 @@ export class SmsOutbox {
     while (this.waiting.length > 0) {
       const round = this.waiting.splice(0);
       const ids = round.flatMap((r) => r.ids);
+      const claimed = round.flatMap((r) => r.claimed);
       try {
-        await this.run(inArray(smsOutbox.id, ids), ids.length);
+        await this.run(ids.length > 0 ? inArray(smsOutbox.id, ids) : null, ids.length, claimed);
       } catch (err) {
-        // Still pending: the poller delivers them.
-        this.log.warn({ messages: ids.length, err: err instanceof Error ? err.message.slice(0, 200) : 'unknown error' }, 'SMS delivery round failed');
+        // Still pending: the poller delivers them (the claimed ones once their claim runs out).
+        this.log.warn({ messages: ids.length + claimed.length, err: err instanceof Error ? err.message.slice(0, 200) : 'unknown error' }, 'SMS delivery round failed');
       }
       for (const r of round) r.done();
     }
@@ -80,10 +106,11 @@ export class SmsOutbox {
     return this.run(lte(smsOutbox.nextAttemptAt, this.clock.now()), limit);
   }
 
-  private async run(filter: ReturnType<typeof and>, limit: number): Promise<number> {
+  /** Claims what `filter` selects (none when null), then sends it with the messages already claimed. */
+  private async run(filter: ReturnType<typeof and> | null, limit: number, alreadyClaimed: ClaimedSms[] = []): Promise<number> {
     const now = this.clock.now();
     // Claim rows so that two instances (or the poller and a request) never send one twice.
-    const claimed = await this.db
+    const claimed: ClaimedSms[] = filter === null ? [] : await this.db
       .update(smsOutbox)
       .set({ lockedUntil: addMs(now, CLAIM_MS), attempts: sql`${smsOutbox.attempts} + 1` })
       .where(
@@ -98,9 +125,10 @@ export class SmsOutbox {
         ),
       )
       .returning();
-    const sent = (await Promise.all(claimed.map((m) => this.attempt(m)))).filter((s) => s !== null);
+    const all = [...claimed, ...alreadyClaimed];
+    const sent = (await Promise.all(all.map((m) => this.attempt(m)))).filter((s) => s !== null);
     await this.markSent(sent);
-    return claimed.length;
+    return all.length;
   }
 
   /** Marks the messages the provider accepted, all in one statement. */
@@ -122,7 +150,7 @@ export class SmsOutbox {
   }
 
   /** Sends one claimed message: what to mark as sent, or null after recording the failure. */
-  private async attempt(m: typeof smsOutbox.$inferSelect): Promise<{ id: string; providerMessageId: string } | null> {
+  private async attempt(m: ClaimedSms): Promise<{ id: string; providerMessageId: string } | null> {
     try {
       const { providerMessageId } = await this.gateway.send({ id: m.id, to: m.to, body: m.body });
       return { id: m.id, providerMessageId };

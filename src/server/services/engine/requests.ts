@@ -3,6 +3,7 @@
 // one conditional UPDATE on the status, so that two racing actors cannot both move a request.
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../../deps';
+import type { ClaimedSms } from '../../modules/sms/outbox';
 import type { Db, Executor } from '../../db/client';
 import { perDatabase } from '../../db/prepared';
 import { isNotNullViolation, isUniqueViolation } from '../../db/errors';
@@ -327,12 +328,12 @@ export async function fulfil(deps: Deps, requestId: string, meta: Meta): Promise
       ? await issueInOneStatement(deps, def, ctx, r, applicant, meta)
       : await decideInTransaction(deps, def, ctx, r, refusals, applicant, meta);
   if (!outcome) return (await findRequest(deps, requestId))!;
-  await deps.outbox.deliver(outcome.smsIds);
+  await deps.outbox.deliverClaimed(outcome.sms);
   if (outcome.row.afterIssuePendingSince && ctx) await runAfterIssue(deps, def, ctx, outcome.row);
   return outcome.row;
 }
 
-type Decision = { row: RequestRow; smsIds: string[] } | null;
+type Decision = { row: RequestRow; sms: ClaimedSms[] } | null;
 
 /**
  * Issues a service whose result is only new rows (`issue` in its definition): the documents,
@@ -350,7 +351,7 @@ async function issueInOneStatement(deps: Deps, def: ServiceDefinition<unknown>, 
     ...notices.inserts,
   ]);
   // Another fulfilment decided first: nothing of this one was written.
-  return row ? { row, smsIds: notices.ids } : null;
+  return row ? { row, sms: notices.messages } : null;
 }
 
 /** Rejects, or issues through the service's `fulfil`, in a transaction. */
@@ -383,7 +384,7 @@ async function decideInTransaction(
         ]);
         // Another fulfilment decided first: what was written beside the move is rolled back.
         if (!moved) throw new AppError('request_action_not_allowed');
-        return { row: moved, smsIds: notices.ids };
+        return { row: moved, sms: notices.messages };
       }
       // A service with `issue` gets here eligible only when exclusive: its writes run under the lock.
       const produced = def.fulfil ? await def.fulfil(tx, ctx, r.input, r.id) : await issueWithin(tx, def, ctx, r);
@@ -398,7 +399,7 @@ async function decideInTransaction(
         [...transitionWrites(tx, deps, r, 'submitted', 'issued', system, meta, { documents: produced.documents.map((d) => d.number) }), ...notices.inserts],
       );
       if (!moved) throw new AppError('request_action_not_allowed');
-      return { row: moved, smsIds: notices.ids };
+      return { row: moved, sms: notices.messages };
     })
     .catch((err) => {
       // Another fulfilment got there first (its documents took the numbers): nothing to do.
@@ -428,14 +429,14 @@ async function decisionNotices(tx: Executor, deps: Deps, r: RequestRow, kind: 'i
       ? []
       : await tx.select({ accountId: accounts.id, mobile: accounts.mobile, language: accounts.language }).from(accounts).where(inArray(accounts.id, others));
   const queued = [...known, ...more].map((a) => deps.outbox.enqueueInsert(tx, { to: a.mobile, body: requestNotice(kind, r, a.language), kind: 'notice' }));
-  return { ids: queued.map((q) => q.id), inserts: queued.map((q) => q.insert) };
+  return { messages: queued.map((q) => q.message), inserts: queued.map((q) => q.insert) };
 }
 
 /** The decision goes by SMS to the applicant and, when a delegate applied, to the grantor too. */
-async function notifyDecision(tx: Executor, deps: Deps, r: RequestRow, kind: 'issued' | 'rejected'): Promise<string[]> {
+async function notifyDecision(tx: Executor, deps: Deps, r: RequestRow, kind: 'issued' | 'rejected'): Promise<ClaimedSms[]> {
   const notices = await decisionNotices(tx, deps, r, kind, undefined);
   await writeAll(tx, notices.inserts);
-  return notices.ids;
+  return notices.messages;
 }
 
 /** Why a request is refused at fulfilment when what it was made for no longer exists. */
@@ -605,10 +606,10 @@ export async function release(deps: Deps, actor: Actor, requestId: string, appro
       release: approve ? 'released' : 'refused',
       establishmentId: r.releaseFrom,
     });
-    const smsIds = to === 'rejected' ? await notifyDecision(tx, deps, moved, 'rejected') : [];
-    return { moved, smsIds };
+    const sms = to === 'rejected' ? await notifyDecision(tx, deps, moved, 'rejected') : [];
+    return { moved, sms };
   });
-  await deps.outbox.deliver(row.smsIds);
+  await deps.outbox.deliverClaimed(row.sms);
   return row.moved.status === 'submitted' ? fulfil(deps, row.moved.id, meta) : row.moved;
 }
 
