@@ -5,7 +5,7 @@
 // stops, the delay runs out and the right password and code get in.
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
-import { perDatabase } from '../../db/prepared';
+import { perDatabase, prepareSql } from '../../db/prepared';
 import { loginThrottles } from '../../db/schema';
 import { AppError } from '../../errors';
 import { HOUR, SECOND, type Clock } from '../../platform/clock';
@@ -25,50 +25,81 @@ export function delayAfter(failures: number): number {
   return Math.min(2 ** (failures - FREE_FAILURES - 1) * SECOND, MAX_DELAY_MS);
 }
 
-const admitStatement = perDatabase((db: Db) => {
-  const t = loginThrottles;
-  const now = sql`${sql.placeholder('nowIso')}::timestamptz`;
-  const windowStart = sql`${sql.placeholder('windowStartIso')}::timestamptz`;
-  return db
-    .insert(t)
-    .values({ key: sql.placeholder('key'), consecutiveFailures: 0, windowStartedAt: sql.placeholder('now'), guessesInWindow: 1 })
-    .onConflictDoUpdate({
-      target: t.key,
-      set: {
-        windowStartedAt: sql`case when ${t.windowStartedAt} <= ${windowStart} then ${now} else ${t.windowStartedAt} end`,
-        guessesInWindow: sql`case when ${t.windowStartedAt} <= ${windowStart} then 1 else ${t.guessesInWindow} + 1 end`,
-        nextAttemptAt: sql`case when ${t.consecutiveFailures} >= ${FREE_FAILURES}
-          then ${now} + make_interval(secs => least(power(2, ${t.consecutiveFailures} - ${FREE_FAILURES}), ${MAX_DELAY_MS / SECOND}))
-          else ${t.nextAttemptAt} end`,
-      },
-      setWhere: sql`(${t.nextAttemptAt} is null or ${t.nextAttemptAt} <= ${now})
-        and (${t.windowStartedAt} <= ${windowStart} or ${t.guessesInWindow} < ${GUESSES_PER_HOUR})`,
-    })
-    .returning({ key: t.key })
-    .prepare('login_admit_guess');
+/** The account a login names, as the first factor needs it. */
+export type LoginAccount = { id: string; passwordHash: string; mobile: string; language: 'ar' | 'en' };
+
+type Admission = { key: string; admitted: boolean; id: string | null; passwordHash: string | null; mobile: string | null; language: 'ar' | 'en' | null };
+
+/**
+ * One statement per login key (identity number or username): reads the account the login
+ * names and admits one guess against its throttle row, or against the login string's when it
+ * names no account. The admission is an atomic upsert that counts the guess and, once failures
+ * have started to cost, already reserves the delay the guess would earn by failing, so that
+ * parallel guesses cannot slip past either limit; a success lifts the reservation. Its key is
+ * throttleKey's, built in the statement from the account it found.
+ */
+const admitStatements = perDatabase((db: Db) => {
+  const p = (name: string) => sql.placeholder(name);
+  const now = sql`${p('now')}::timestamptz`;
+  const windowStart = sql`${p('windowStart')}::timestamptz`;
+  const admit = (column: 'id_number' | 'username', name: string) =>
+    prepareSql<Admission>(
+      db,
+      name,
+      sql`with account as (
+        select id, password_hash, mobile, language from accounts where ${sql.raw(column)} = ${p('value')}::text limit 1
+      ), guess as (
+        select coalesce((select 'account:' || id::text from account), ${p('loginKey')}::text) as key
+      ), admitted as (
+        insert into login_throttles as t (key, consecutive_failures, window_started_at, guesses_in_window)
+        select key, 0, ${now}, 1 from guess
+        on conflict (key) do update set
+          window_started_at = case when t.window_started_at <= ${windowStart} then ${now} else t.window_started_at end,
+          guesses_in_window = case when t.window_started_at <= ${windowStart} then 1 else t.guesses_in_window + 1 end,
+          next_attempt_at = case when t.consecutive_failures >= ${sql.raw(String(FREE_FAILURES))}
+            then ${now} + make_interval(secs => least(power(2, t.consecutive_failures - ${sql.raw(String(FREE_FAILURES))}), ${sql.raw(String(MAX_DELAY_MS / SECOND))}))
+            else t.next_attempt_at end
+        where (t.next_attempt_at is null or t.next_attempt_at <= ${now})
+          and (t.window_started_at <= ${windowStart} or t.guesses_in_window < ${sql.raw(String(GUESSES_PER_HOUR))})
+        returning key
+      )
+      select guess.key, exists (select 1 from admitted) as admitted,
+             a.id, a.password_hash as "passwordHash", a.mobile, a.language
+        from guess left join account a on true`,
+    );
+  return { idNumber: admit('id_number', 'login_admit_by_id_number'), username: admit('username', 'login_admit_by_username') };
 });
 
 /**
- * Admits one guess, or refuses it (429 with Retry-After) while a delay or the hourly cap is in
- * force. Admission is one atomic upsert that counts the guess and, once failures have
- * started to cost, already reserves the delay the guess would earn by failing: parallel
- * guesses cannot slip past either limit. A success lifts the reservation. (Prepared: every
- * login runs it.)
+ * The account a login names (null when none), and the guess admitted against the throttle
+ * (its key returned); or a refusal, 429 with Retry-After, while a delay or the hourly cap is in
+ * force. One round trip: every login runs it.
  */
-export async function admitGuess(db: Db, clock: Clock, key: string): Promise<void> {
+export async function admitLoginGuess(
+  db: Db,
+  clock: Clock,
+  login: { by: 'idNumber' | 'username'; value: string },
+): Promise<{ account: LoginAccount | null; throttle: string }> {
   const now = clock.now();
-  const admitted = await admitStatement(db).execute({
-    key,
-    now,
-    nowIso: now.toISOString(),
-    windowStartIso: new Date(now.getTime() - HOUR).toISOString(),
+  const [row] = await admitStatements(db)[login.by]({
+    value: login.value,
+    loginKey: throttleKey(null, `${login.by}:${login.value}`),
+    now: now.toISOString(),
+    windowStart: new Date(now.getTime() - HOUR).toISOString(),
   });
-  if (admitted.length > 0) return;
+  if (!row) throw new Error('the login admission returned no row');
+  if (!row.admitted) throw await refusal(db, now, row.key);
+  const account = row.id && row.passwordHash && row.mobile && row.language ? { id: row.id, passwordHash: row.passwordHash, mobile: row.mobile, language: row.language } : null;
+  return { account, throttle: row.key };
+}
+
+/** Why a guess was not admitted, with when the next one will be. */
+async function refusal(db: Db, now: Date, key: string): Promise<AppError> {
   const t = loginThrottles;
   const [row] = await db.select().from(t).where(eq(t.key, key)).limit(1);
   const until =
     row?.nextAttemptAt && row.nextAttemptAt > now ? row.nextAttemptAt : new Date((row?.windowStartedAt ?? now).getTime() + HOUR);
-  throw new AppError('too_many_attempts', undefined, Math.max(1, (until.getTime() - now.getTime()) / SECOND));
+  return new AppError('too_many_attempts', undefined, Math.max(1, (until.getTime() - now.getTime()) / SECOND));
 }
 
 export async function recordFailure(db: Executor, clock: Clock, key: string): Promise<void> {

@@ -1,7 +1,5 @@
 // Logging in: the password (first factor), then an SMS code (second factor), every time.
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { perDatabase } from '../../db/prepared';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import { accounts } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -14,7 +12,7 @@ import { CODE_TTL_MS, codeHash, findChallenge, refuseUntried, resendChallenge, S
 import type { RequestMeta } from '../registrations/use-cases';
 import { newSession, revokeSession } from './store';
 import { tryCodeAndOpenSession } from './second-factor';
-import { admitGuess, recordFailure, throttleKey } from './throttle';
+import { admitLoginGuess, recordFailure } from './throttle';
 import { acceptPassword } from './first-factor';
 
 type LoginMeta = RequestMeta & { language: 'ar' | 'en'; userAgent?: string | undefined; ip?: string | undefined };
@@ -25,28 +23,14 @@ export function normalizeLogin(login: string): { by: 'idNumber' | 'username'; va
   return id ? { by: 'idNumber', value: id } : { by: 'username', value: login.trim().toLowerCase() };
 }
 
-/** The account a login names, by either key: read on every login, so prepared. */
-const loginAccountStatements = perDatabase((db: Db) => {
-  const byKey = (column: typeof accounts.idNumber | typeof accounts.username, name: string) =>
-    db
-      .select({ id: accounts.id, passwordHash: accounts.passwordHash, mobile: accounts.mobile, language: accounts.language })
-      .from(accounts)
-      .where(eq(column, sql.placeholder('value')))
-      .limit(1)
-      .prepare(name);
-  return { idNumber: byKey(accounts.idNumber, 'login_account_by_id_number'), username: byKey(accounts.username, 'login_account_by_username') };
-});
-
 /**
  * First factor. A wrong password and an unknown login take the same path (a throttle row,
  * one argon2 verification, a failure recorded) and get the same answer.
  */
 export async function startLogin(deps: Deps, login: string, password: string, meta: LoginMeta) {
   const db = deps.database.db;
-  const key = normalizeLogin(login);
-  const [account] = await loginAccountStatements(db)[key.by].execute({ value: key.value });
-  const throttle = throttleKey(account?.id ?? null, `${key.by}:${key.value}`);
-  await admitGuess(db, deps.clock, throttle);
+  // The account and the guess admitted against its throttle, in one statement (throttle.ts).
+  const { account, throttle } = await admitLoginGuess(db, deps.clock, normalizeLogin(login));
   const ok = account ? await deps.passwords.verify(account.passwordHash, password) : await deps.passwords.verifyAgainstNothing(password);
   if (!account || !ok) {
     await db.transaction(async (tx) => {
