@@ -2,9 +2,8 @@
 // service or region), over a range of instants on a timestamp column, so that the database
 // returns at most a few thousand small rows however many accounts and requests there are.
 // The period is a range on the column itself (never a function of it), so that an index on
-// the column serves it: service_requests_issued_idx, iqama_cards_handed_idx and
-// paper_transactions_at_idx do. accounts.created_at and accounts.activated_at have no index
-// yet, so those two queries read the whole accounts table (see the statistics' commit).
+// the column serves it: service_requests_issued_idx, iqama_cards_handed_idx,
+// paper_transactions_at_idx, accounts_created_idx and accounts_activated_idx do.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { KINGDOM_OFFSET_HOURS, type DayRange } from './range';
