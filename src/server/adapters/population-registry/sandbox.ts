@@ -172,38 +172,28 @@ const workerColumns = {
 
 type WorkerRow = Pick<Row, keyof typeof workerColumns>;
 
-function passportOf(row: WorkerRow): RegistryPerson['passport'] {
-  return row.passportNumber && row.passportIssuedOn && row.passportExpiresOn ? { number: row.passportNumber, issuedOn: row.passportIssuedOn, expiresOn: row.passportExpiresOn } : null;
-}
-
-function iqamaOf(row: WorkerRow): RegistryPerson['iqama'] {
-  return row.kind === 'resident' && row.iqamaExpiresOn ? { number: row.idNumber, expiresOn: row.iqamaExpiresOn } : null;
-}
-
 function toWorker(row: WorkerRow): EstablishmentWorker {
   return {
     idNumber: row.idNumber,
     name: { ar: row.nameAr, en: row.nameEn },
     nationality: row.nationality,
-    passport: passportOf(row),
-    iqama: iqamaOf(row),
+    passport:
+      row.passportNumber && row.passportIssuedOn && row.passportExpiresOn
+        ? { number: row.passportNumber, issuedOn: row.passportIssuedOn, expiresOn: row.passportExpiresOn }
+        : null,
+    iqama: row.kind === 'resident' && row.iqamaExpiresOn ? { number: row.idNumber, expiresOn: row.iqamaExpiresOn } : null,
     profession: row.profession,
   };
 }
 
 export function toPerson(row: Row): RegistryPerson {
   return {
-    idNumber: row.idNumber,
+    ...toWorker(row),
     kind: row.kind,
-    name: { ar: row.nameAr, en: row.nameEn },
     gender: row.gender === 'f' ? 'f' : 'm',
     birthDate: row.birthDate,
-    nationality: row.nationality,
     mobile: row.mobile,
-    passport: passportOf(row),
-    iqama: iqamaOf(row),
     sponsor: row.sponsorKind && row.sponsorId ? { kind: row.sponsorKind, id: row.sponsorId } : null,
-    profession: row.profession,
     maritalStatus: row.maritalStatus,
     arrivedOn: row.arrivedOn,
   };

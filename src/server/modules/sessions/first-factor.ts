@@ -8,8 +8,7 @@ import type { Db } from '../../db/client';
 import { perDatabase, prepareSql } from '../../db/prepared';
 import type { AuditChannel } from '../../platform/audit';
 import { addMs, DAY } from '../../platform/clock';
-import { newId } from '../../platform/crypto';
-import { CLAIM_MS, type ClaimedSms } from '../sms/outbox';
+import { claimedSms, type ClaimedSms } from '../sms/outbox';
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -58,7 +57,7 @@ export type AcceptedPassword = {
 
 /** The queued code, claimed for delivery, or null when the mobile's daily limit refused it (nothing written). */
 export async function acceptPassword(db: Db, a: AcceptedPassword): Promise<ClaimedSms | null> {
-  const smsId = newId();
+  const { message, lockedUntil } = claimedSms({ to: a.account.mobile, body: a.challenge.smsBody, kind: 'otp' }, a.now);
   const [row] = await statements(db).acceptPassword({
     mobile: a.account.mobile,
     since: addMs(a.now, -DAY).toISOString(),
@@ -69,11 +68,11 @@ export async function acceptPassword(db: Db, a: AcceptedPassword): Promise<Claim
     codeHash: a.challenge.codeHash,
     now: a.now.toISOString(),
     expiresAt: a.challenge.expiresAt.toISOString(),
-    smsId,
-    smsBody: a.challenge.smsBody,
-    smsLockedUntil: addMs(a.now, CLAIM_MS).toISOString(),
+    smsId: message.id,
+    smsBody: message.body,
+    smsLockedUntil: lockedUntil.toISOString(),
     channel: a.channel,
     requestId: a.requestId,
   });
-  return row?.created ? { id: smsId, to: a.account.mobile, body: a.challenge.smsBody, kind: 'otp', createdAt: a.now, attempts: 1 } : null;
+  return row?.created ? message : null;
 }

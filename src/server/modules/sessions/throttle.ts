@@ -28,7 +28,8 @@ export function delayAfter(failures: number): number {
 /** The account a login names, as the first factor needs it. */
 export type LoginAccount = { id: string; passwordHash: string; mobile: string; language: 'ar' | 'en' };
 
-type Admission = { key: string; admitted: boolean; id: string | null; passwordHash: string | null; mobile: string | null; language: 'ar' | 'en' | null };
+/** The statement's row: the throttle key and whether the guess was admitted, with the account's columns (all null when none). */
+type Admission = { key: string; admitted: boolean } & (LoginAccount | { id: null; passwordHash: null; mobile: null; language: null });
 
 /**
  * One statement per login key (identity number or username): reads the account the login
@@ -89,7 +90,7 @@ export async function admitLoginGuess(
   });
   if (!row) throw new Error('the login admission returned no row');
   if (!row.admitted) throw await refusal(db, now, row.key);
-  const account = row.id && row.passwordHash && row.mobile && row.language ? { id: row.id, passwordHash: row.passwordHash, mobile: row.mobile, language: row.language } : null;
+  const account = row.id === null ? null : { id: row.id, passwordHash: row.passwordHash, mobile: row.mobile, language: row.language };
   return { account, throttle: row.key };
 }
 

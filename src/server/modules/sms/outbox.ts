@@ -19,6 +19,11 @@ export type OutgoingSms = { to: string; body: string; kind: 'otp' | 'notice' };
  */
 export type ClaimedSms = { id: string; to: string; body: string; kind: 'otp' | 'notice'; createdAt: Date; attempts: number };
 
+/** A new message as its INSERT claims it: the message, and until when its row is locked. */
+export function claimedSms(sms: OutgoingSms, now: Date): { message: ClaimedSms; lockedUntil: Date } {
+  return { message: { id: newId(), ...sms, createdAt: now, attempts: 1 }, lockedUntil: addMs(now, CLAIM_MS) };
+}
+
 /** A one-time code is worthless after it expires: stop retrying then. */
 const OTP_RETRY_FOR_MS = 5 * MINUTE;
 const NOTICE_MAX_ATTEMPTS = 20;
@@ -49,11 +54,8 @@ export class SmsOutbox {
    * in one statement (or transaction) and hands the message to `deliverClaimed` once committed.
    */
   enqueueInsert(tx: Executor, sms: OutgoingSms): { message: ClaimedSms; insert: SQLWrapper } {
-    const now = this.clock.now();
-    const message: ClaimedSms = { id: newId(), ...sms, createdAt: now, attempts: 1 };
-    const insert = tx
-      .insert(smsOutbox)
-      .values({ ...message, status: 'pending', nextAttemptAt: now, lockedUntil: addMs(now, CLAIM_MS) });
+    const { message, lockedUntil } = claimedSms(sms, this.clock.now());
+    const insert = tx.insert(smsOutbox).values({ ...message, status: 'pending', nextAttemptAt: message.createdAt, lockedUntil });
     return { message, insert };
   }
 
