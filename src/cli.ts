@@ -38,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
         logger.info({ signal }, 'shutting down');
         stopJobs();
         await app.close();
+        await deps.outbox.settled();
         await deps.database.close();
         process.exit(0);
       };

@@ -82,6 +82,7 @@ describe('POST /api/v1/channels/activations: activation', () => {
     expect(messages[0]!.body).toContain('تم تفعيل حسابك');
     expect(messages[0]!.body).toContain('صراف آلي');
     expect(messages[0]!.body).toContain('مصرف الراجحي');
+    await t.deps.outbox.settled();
     expect(await outbox(db(), person.mobile)).toMatchObject([{ kind: 'notice', status: 'sent' }]);
   });
 

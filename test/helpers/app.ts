@@ -37,6 +37,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     clock,
     async close() {
       await app.close();
+      await deps.outbox.settled();
       await database.close();
     },
     async lastCode(mobile: string) {

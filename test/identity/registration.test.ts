@@ -47,6 +47,7 @@ describe('registration', () => {
     const [ch] = await t.deps.database.db.select().from(challenges).where(eq(challenges.registrationId, res.json().registrationId));
     expect(ch!.codeHash).toHaveLength(32);
     expect(ch!.codeHash.toString('utf8')).not.toContain(code);
+    await t.deps.outbox.settled();
     const out = await t.deps.database.db.select().from(smsOutbox).where(eq(smsOutbox.to, person.mobile));
     expect(out[0]!.status).toBe('sent');
     expect(out[0]!.body).not.toContain(code);

@@ -42,6 +42,7 @@ describe('the notifications of an account holder', () => {
     const h = await holder();
     const sent = await enqueue(h.person.mobile, 'Your passport expires in 90 days.');
     await t.deps.outbox.deliver([sent]);
+    await t.deps.outbox.settled();
     t.clock.advance(SECOND);
     const failed = await enqueue(h.person.mobile, 'Your iqama card is ready for collection.');
     await t.deps.database.db.update(smsOutbox).set({ status: 'failed', lastError: 'provider down', attempts: 20 }).where(eq(smsOutbox.id, failed));

@@ -1,10 +1,10 @@
 // The SMS outbox loses nothing when the provider fails, and never sends a message twice.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app';
 import { sandboxSmsMessages, smsOutbox } from '../../src/server/db/schema';
 import type { SandboxSmsGateway } from '../../src/server/adapters/sms/sandbox';
-import { CLAIM_MS, DELIVERED_OTP_BODY, UNDELIVERED_OTP_BODY } from '../../src/server/modules/sms/outbox';
+import { CLAIM_MS, DELIVERED_OTP_BODY, MARK_BATCH_MS, UNDELIVERED_OTP_BODY } from '../../src/server/modules/sms/outbox';
 import { MINUTE, SECOND } from '../../src/server/platform/clock';
 import { randomMobile } from '../helpers/factories';
 
@@ -53,7 +53,24 @@ describe('the SMS outbox', () => {
   it('purges a delivered code from the outbox', async () => {
     const { id } = await enqueue('otp', 'رمز التحقق: 123456');
     await t.deps.outbox.deliver([id]);
+    await t.deps.outbox.settled();
     expect((await row(id)).body).toBe(DELIVERED_OTP_BODY);
+  });
+
+  it('marks what it delivered at once in a batch soon after, and the poller leaves it alone meanwhile', async () => {
+    const a = await enqueue('otp', 'رمز التحقق: 111111');
+    const b = await enqueue('notice');
+    await Promise.all([t.deps.outbox.deliver([a.id]), t.deps.outbox.deliver([b.id])]);
+    expect(await inbox(a.to)).toHaveLength(1);
+    expect(await inbox(b.to)).toHaveLength(1);
+    // Delivered but not yet marked: still claimed, so the poller does not send it again.
+    expect(await row(a.id)).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await row(a.id)).lockedUntil).not.toBeNull();
+    await t.deps.outbox.deliverDue();
+    expect(await inbox(a.to)).toHaveLength(1);
+    // Nobody asks: the batch's timer writes both marks.
+    await vi.waitFor(async () => expect((await row(b.id)).status).toBe('sent'), { timeout: 5_000, interval: MARK_BATCH_MS });
+    expect(await row(a.id)).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null, body: DELIVERED_OTP_BODY });
   });
 
   it('stops retrying a code after it expired, and purges it', async () => {
@@ -84,6 +101,7 @@ describe('the SMS outbox', () => {
       const { message, to } = await enqueueClaimed('otp');
       expect(await row(message.id)).toMatchObject({ status: 'pending', attempts: 1 });
       await Promise.all([t.deps.outbox.deliverClaimed([message]), t.deps.outbox.deliverDue()]);
+      await t.deps.outbox.settled();
       expect(await inbox(to)).toHaveLength(1);
       expect(await row(message.id)).toMatchObject({ status: 'sent', attempts: 1, lockedUntil: null, body: DELIVERED_OTP_BODY });
     });
@@ -115,6 +133,7 @@ describe('the SMS outbox', () => {
       const claimed = await enqueueClaimed();
       const plain = await enqueue('notice');
       await Promise.all([t.deps.outbox.deliverClaimed([claimed.message]), t.deps.outbox.deliver([plain.id])]);
+      await t.deps.outbox.settled();
       expect(await inbox(claimed.to)).toHaveLength(1);
       expect(await inbox(plain.to)).toHaveLength(1);
       expect((await row(plain.id)).status).toBe('sent');

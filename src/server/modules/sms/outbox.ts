@@ -28,6 +28,15 @@ export function claimedSms(sms: OutgoingSms, now: Date): { message: ClaimedSms; 
 const OTP_RETRY_FOR_MS = 5 * MINUTE;
 const NOTICE_MAX_ATTEMPTS = 20;
 export const CLAIM_MS = 30 * SECOND;
+/**
+ * How long the "sent" mark of a message delivered at once may wait to be written together with
+ * the marks of others. The person has the message once the provider accepted it; the mark only
+ * records that (and erases a code's text). Should the instance stop within this window, the
+ * claim runs out and the poller sends the message again: at least once, as ever.
+ */
+export const MARK_BATCH_MS = 20;
+/** A batch of marks this large is written at once, without waiting for the window. */
+const MARK_BATCH_MAX = 200;
 export const DELIVERED_OTP_BODY = '[one-time code delivered]';
 export const UNDELIVERED_OTP_BODY = '[one-time code expired undelivered]';
 
@@ -59,6 +68,12 @@ export class SmsOutbox {
     return { message, insert };
   }
 
+  /** Messages the provider accepted whose mark waits for the batch's window (MARK_BATCH_MS). */
+  private marks: Array<{ id: string; providerMessageId: string }> = [];
+  private markTimer: NodeJS.Timeout | undefined;
+  /** The marks being written, in order; settles once they are (or their write failed). */
+  private marking: Promise<void> = Promise.resolve();
+
   /** Messages waiting for the next round of delivery, each with the caller to answer. */
   private waiting: Array<{ ids: string[]; claimed: ClaimedSms[]; done: () => void }> = [];
   private delivering = false;
@@ -66,8 +81,9 @@ export class SmsOutbox {
   /**
    * Delivers the given messages now (after their transaction committed); resolves once they
    * were handed to the provider or left to the poller. Never throws. Deliveries asked for
-   * while a round is running go together in the next one: one claim and one mark for all of
-   * them, so that under load each message costs little more than its send.
+   * while a round is running go together in the next one: one claim for all of them, so that
+   * under load each message costs little more than its send. Their marks are written in
+   * batches, within MARK_BATCH_MS (see `settled`).
    */
   deliver(ids: string[]): Promise<void> {
     return this.join(ids, []);
@@ -93,7 +109,7 @@ export class SmsOutbox {
       const ids = round.flatMap((r) => r.ids);
       const claimed = round.flatMap((r) => r.claimed);
       try {
-        await this.run(ids.length > 0 ? inArray(smsOutbox.id, ids) : null, ids.length, claimed);
+        this.queueMarks(await this.run(ids.length > 0 ? inArray(smsOutbox.id, ids) : null, ids.length, claimed));
       } catch (err) {
         // Still pending: the poller delivers them (the claimed ones once their claim runs out).
         this.log.warn({ messages: ids.length + claimed.length, err: err instanceof Error ? err.message.slice(0, 200) : 'unknown error' }, 'SMS delivery round failed');
@@ -103,13 +119,53 @@ export class SmsOutbox {
     this.delivering = false;
   }
 
-  /** Delivers what is due; the poller calls it. Returns how many were attempted. */
+  /** Delivers what is due and marks it sent; the poller calls it. Returns how many were attempted. */
   async deliverDue(limit = 50): Promise<number> {
-    return this.run(lte(smsOutbox.nextAttemptAt, this.clock.now()), limit);
+    const sent = await this.run(lte(smsOutbox.nextAttemptAt, this.clock.now()), limit);
+    await this.markSent(sent.marks);
+    return sent.attempted;
   }
 
-  /** Claims what `filter` selects (none when null), then sends it with the messages already claimed. */
-  private async run(filter: ReturnType<typeof and> | null, limit: number, alreadyClaimed: ClaimedSms[] = []): Promise<number> {
+  /**
+   * Writes now the marks still waiting for their batch, and resolves once every mark queued so
+   * far is written (or its write failed and the poller will send again). For a clean shutdown,
+   * and for whoever reads a message's status right after delivering it.
+   */
+  settled(): Promise<void> {
+    return this.flushMarks();
+  }
+
+  private queueMarks(sent: { marks: Array<{ id: string; providerMessageId: string }> }): void {
+    if (sent.marks.length === 0) return;
+    this.marks.push(...sent.marks);
+    if (this.marks.length >= MARK_BATCH_MAX) void this.flushMarks();
+    else this.markTimer ??= setTimeout(() => void this.flushMarks(), MARK_BATCH_MS);
+  }
+
+  private flushMarks(): Promise<void> {
+    clearTimeout(this.markTimer);
+    this.markTimer = undefined;
+    const batch = this.marks.splice(0);
+    if (batch.length > 0) {
+      this.marking = this.marking.then(() =>
+        this.markSent(batch).catch((err: unknown) => {
+          // Still claimed: once the claim runs out the poller sends them again.
+          this.log.warn({ messages: batch.length, err: err instanceof Error ? err.message.slice(0, 200) : 'unknown error' }, 'SMS delivery marks failed');
+        }),
+      );
+    }
+    return this.marking;
+  }
+
+  /**
+   * Claims what `filter` selects (none when null), then sends it with the messages already
+   * claimed. Returns how many were attempted and the marks of those the provider accepted.
+   */
+  private async run(
+    filter: ReturnType<typeof and> | null,
+    limit: number,
+    alreadyClaimed: ClaimedSms[] = [],
+  ): Promise<{ attempted: number; marks: Array<{ id: string; providerMessageId: string }> }> {
     const now = this.clock.now();
     // Claim rows so that two instances (or the poller and a request) never send one twice.
     const claimed: ClaimedSms[] = filter === null ? [] : await this.db
@@ -128,9 +184,8 @@ export class SmsOutbox {
       )
       .returning();
     const all = [...claimed, ...alreadyClaimed];
-    const sent = (await Promise.all(all.map((m) => this.attempt(m)))).filter((s) => s !== null);
-    await this.markSent(sent);
-    return all.length;
+    const marks = (await Promise.all(all.map((m) => this.attempt(m)))).filter((s) => s !== null);
+    return { attempted: all.length, marks };
   }
 
   /** Marks the messages the provider accepted, all in one statement. */
