@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { parseArgs } from 'node:util';
 import { establishments, registryPersons, sandboxEstablishments } from '../src/server/db/schema';
 import { makeIdentityNumber } from '../src/domain/identity-number';
-import { createEngine, type EngineName } from './lib/engines';
+import { createEngine, defaultPostgresUrl, transportOf, type EngineName } from './lib/engines';
 import { insertAccounts, insertSessions } from './lib/fixtures';
 import { LatencyRecorder } from './lib/histogram';
 import { JsonClient } from './lib/http';
@@ -22,7 +22,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '15' },
     concurrency: { type: 'string', default: '8' },
     bulks: { type: 'string', default: '5' },
-    'admin-url': { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'admin-url': { type: 'string', default: process.env.DATABASE_URL ?? defaultPostgresUrl('test') },
   },
 });
 const seconds = Number(values.seconds);
@@ -171,6 +171,7 @@ async function run(engineName: EngineName) {
     console.log(
       JSON.stringify({
         engine: engineName,
+        ...(engineName === 'postgres' ? { postgresVia: transportOf(values['admin-url']!) } : {}),
         workers: WORKERS,
         concurrency,
         seconds,

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config';
 import { ServerEndedError, type BenchContext, type Ceilings } from './lib/context';
-import { createEngine, type EngineName } from './lib/engines';
+import { createEngine, defaultPostgresUrl, transportOf, type EngineName } from './lib/engines';
 import { measuredWindows, profilesIn, summarizeProfile } from './lib/profile';
 import { table, type Row } from './lib/report';
 import { bareFastify, ceilingRows, measureArgon2, type Ceiling } from './scenarios/ceilings';
@@ -31,7 +31,8 @@ const USAGE = `usage: npm run bench -- [options]
   --instances LIST                server processes on PostgreSQL, e.g. 1,2 (default 1)
   --seed-persons N                persons for the seeding benchmark, bench/seed.ts (default 100000)
   --pool-size N                   DATABASE_POOL_SIZE of each server (default: the server's)
-  --pg-url URL                    PostgreSQL admin URL (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
+  --pg-url URL                    PostgreSQL admin URL (default $BENCH_PG_URL, else the local socket
+                                  in /var/run/postgresql when there is one, else postgres://postgres@127.0.0.1:5432/postgres)
   --json FILE                     also write every result and detail as JSON
   --quiet-wait S                  before each measurement, wait up to S seconds for other work on the machine to stop (default 60)
   --cpu-prof DIR                  profile the servers (node --cpu-prof) and summarize where their time went
@@ -51,7 +52,7 @@ function options() {
       'seed-persons': { type: 'string', default: '100000' },
       'quiet-wait': { type: 'string', default: '60' },
       'pool-size': { type: 'string' },
-      'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
+      'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? defaultPostgresUrl('postgres') },
       json: { type: 'string' },
       'cpu-prof': { type: 'string' },
       keep: { type: 'boolean', default: false },
@@ -123,7 +124,7 @@ async function main(): Promise<void> {
   const opts = options();
   const usesPostgres = opts.engines.includes('postgres');
   const host = await machine(opts.pgUrl, usesPostgres);
-  log(`${host.cpu}, ${host.nproc} cores, ${host.memoryGiB} GiB, Node ${host.node}${host.postgres ? `, PostgreSQL ${host.postgres}` : ''}`);
+  log(`${host.cpu}, ${host.nproc} cores, ${host.memoryGiB} GiB, Node ${host.node}${host.postgres ? `, PostgreSQL ${host.postgres} over ${transportOf(opts.pgUrl)}` : ''}`);
   const details: Record<string, unknown> = {};
   const rows: Row[] = [];
 
@@ -216,7 +217,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n## Details\n\n\`\`\`json\n${JSON.stringify(details, null, 2)}\n\`\`\`\n`);
   process.stdout.write(
     `\n## Results (${host.date.slice(0, 10)}; ${host.cpu}, ${host.nproc} cores, ${host.memoryGiB} GiB, Node ${host.node}` +
-      `${host.postgres ? `, PostgreSQL ${host.postgres}` : ''}, PGlite ${host.pglite}; ${opts.durationS} s runs after ${opts.warmupS} s warm-up)\n\n`,
+      `${host.postgres ? `, PostgreSQL ${host.postgres} over ${transportOf(opts.pgUrl)}` : ''}, PGlite ${host.pglite}; ${opts.durationS} s runs after ${opts.warmupS} s warm-up)\n\n`,
   );
   process.stdout.write(`${table(rows)}\n`);
   if (opts.json) fs.writeFileSync(opts.json, JSON.stringify({ machine: host, options: opts, rows, details }, null, 2));

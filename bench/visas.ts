@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { registryPersons } from '../src/server/db/schema';
 import { makeIdentityNumber } from '../src/domain/identity-number';
 import { sign } from '../src/server/modules/channels/signature';
-import { createEngine, type EngineName } from './lib/engines';
+import { createEngine, defaultPostgresUrl, transportOf, type EngineName } from './lib/engines';
 import { insertAccounts, insertSessions } from './lib/fixtures';
 import { LatencyRecorder } from './lib/histogram';
 import { JsonClient } from './lib/http';
@@ -24,7 +24,7 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'both' },
     seconds: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '32' },
-    'admin-url': { type: 'string', default: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' },
+    'admin-url': { type: 'string', default: process.env.DATABASE_URL ?? defaultPostgresUrl('test') },
   },
 });
 const seconds = Number(values.seconds);
@@ -34,7 +34,7 @@ const BANKS = ['atm-alrajhi', 'atm-riyadbank', 'atm-samba', 'atm-alinma'];
 
 /** Enough sponsors and workers that no chain ever reuses one (one open visa per worker). */
 function householdsNeeded(): number {
-  return Math.max(2000, Math.ceil(concurrency * seconds * 600 / 32));
+  return Math.max(2000, Math.ceil(seconds * Math.min(concurrency * 150, 600)));
 }
 
 async function prepare(engineName: EngineName) {
@@ -180,6 +180,7 @@ async function run(engineName: EngineName) {
     console.log(
       JSON.stringify({
         engine: engineName,
+        ...(engineName === 'postgres' ? { postgresVia: transportOf(values['admin-url']!) } : {}),
         concurrency,
         seconds,
         issuedVisasPerS: Math.round(result.issuedPerS),

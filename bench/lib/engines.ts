@@ -24,6 +24,25 @@ export type Engine = {
   dispose(): Promise<void>;
 };
 
+/** Where a local PostgreSQL listens besides loopback TCP (Debian's default socket folder). */
+const LOCAL_SOCKET_DIR = '/var/run/postgresql';
+
+/**
+ * The PostgreSQL admin URL the benchmarks use unless told otherwise: the local server's Unix
+ * socket when there is one (the deployment bench/README.md recommends where PostgreSQL runs
+ * on the same machine: no TCP stack on either side of each statement), else loopback TCP.
+ */
+export function defaultPostgresUrl(database: string): string {
+  return fs.existsSync(path.join(LOCAL_SOCKET_DIR, '.s.PGSQL.5432'))
+    ? `postgres://postgres@localhost/${database}?host=${LOCAL_SOCKET_DIR}`
+    : `postgres://postgres@127.0.0.1:5432/${database}`;
+}
+
+/** How a URL reaches PostgreSQL, for the reports. */
+export function transportOf(url: string): 'unix socket' | 'tcp' {
+  return new URL(url).searchParams.get('host')?.startsWith('/') ? 'unix socket' : 'tcp';
+}
+
 export async function createEngine(name: EngineName, adminUrl: string, keep: boolean): Promise<Engine> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `absher-bench-${name}-`));
   const removeDir = () => {
