@@ -2,6 +2,7 @@
 // ../../modules/sandbox/seed.ts), answered as the real registry would.
 import { and, asc, count, desc, eq, ilike, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { isConstant } from '../../db/predicates';
 import { registryFamilyLinks, registryPersons } from '../../db/schema';
 import { safeEqual } from '../../platform/crypto';
 import { AgencyUnavailableError, type EstablishmentWorker, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
@@ -79,7 +80,7 @@ export class SandboxPopulationRegistry implements PopulationRegistry {
     this.check();
     const p = registryPersons;
     // The kind is written out (not bound) so that the planner matches the partial indexes on it.
-    const where: SQL[] = [sql`${p.sponsorKind} = 'establishment'`, eq(p.sponsorId, establishmentId)];
+    const where: SQL[] = [isConstant(p.sponsorKind, 'establishment'), eq(p.sponsorId, establishmentId)];
     if (q.search) {
       const term = q.search.replace(/[\\%_]/g, (c) => `\\${c}`);
       where.push(/^\d+$/.test(q.search) ? like(p.idNumber, `${term}%`) : or(ilike(p.nameEn, `%${term}%`), like(p.nameAr, `%${term}%`))!);
@@ -114,7 +115,7 @@ export class SandboxPopulationRegistry implements PopulationRegistry {
     const rows = await this.db
       .select({ code: p.nationality, n: count() })
       .from(p)
-      .where(and(eq(p.sponsorKind, 'establishment'), eq(p.sponsorId, establishmentId)))
+      .where(and(isConstant(p.sponsorKind, 'establishment'), eq(p.sponsorId, establishmentId)))
       .groupBy(p.nationality)
       .orderBy(p.nationality);
     return rows.map((r) => ({ code: r.code, count: Number(r.n) }));

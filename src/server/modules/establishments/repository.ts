@@ -3,6 +3,7 @@
 // establishment's requests.
 import { and, count, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { isConstant, inConstants } from '../../db/predicates';
 import { perDatabase } from '../../db/prepared';
 import { accounts, auditLog, bills, delegations, establishments, serviceRequests } from '../../db/schema';
 import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
@@ -74,11 +75,12 @@ export async function openRequestsOf(db: Db, idNumbers: string[]): Promise<Map<s
 /** The open requests holding these conflict keys (at most one each, by the unique index). */
 export async function openByConflictKey(ex: Executor, keys: string[]): Promise<Map<string, RequestRow>> {
   if (keys.length === 0) return new Map();
-  const rows = await ex
-    .select()
-    .from(serviceRequests)
-    .where(and(inArray(serviceRequests.conflictKey, keys), inArray(serviceRequests.status, [...OPEN_STATUSES])));
+  const rows = await openByConflictKeyQuery(ex, keys);
   return new Map(rows.map((r) => [r.conflictKey!, r]));
+}
+
+export function openByConflictKeyQuery(ex: Executor, keys: string[]) {
+  return ex.select().from(serviceRequests).where(and(inArray(serviceRequests.conflictKey, keys), inConstants(serviceRequests.status, OPEN_STATUSES)));
 }
 
 /**
@@ -93,7 +95,7 @@ export async function establishmentRequests(
   role?: RequestRole,
 ) {
   const applicant = eq(serviceRequests.establishmentId, establishmentId);
-  const releasing = and(eq(serviceRequests.releaseFrom, establishmentId), eq(serviceRequests.status, 'awaiting_release'));
+  const releasing = and(eq(serviceRequests.releaseFrom, establishmentId), isConstant(serviceRequests.status, 'awaiting_release'));
   const mine = role === 'applicant' ? applicant : role === 'releasing' ? releasing : or(applicant, releasing);
   const where = services ? and(mine, inArray(serviceRequests.service, services)) : mine;
   const [rows, [c]] = await Promise.all([

@@ -7,6 +7,7 @@
 import { and, desc, eq, gte, lt, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
+import { isConstant } from '../../db/predicates';
 import { accounts, smsOutbox } from '../../db/schema';
 
 export type Cursor = { at: Date; id: string };
@@ -24,7 +25,7 @@ export async function noticesFor(db: Executor, accountId: string, limit: number,
     .select({ id: smsOutbox.id, body: smsOutbox.body, status: smsOutbox.status, createdAt: smsOutbox.createdAt })
     .from(smsOutbox)
     .innerJoin(accounts, and(eq(accounts.id, accountId), eq(smsOutbox.to, accounts.mobile), gte(smsOutbox.createdAt, accounts.createdAt)))
-    .where(and(eq(smsOutbox.kind, 'notice'), older, notExists(sharedThen)))
+    .where(and(isConstant(smsOutbox.kind, 'notice'), older, notExists(sharedThen)))
     .orderBy(desc(smsOutbox.createdAt), desc(smsOutbox.id))
     .limit(limit);
 }

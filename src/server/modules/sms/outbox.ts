@@ -2,8 +2,9 @@
 // exists exactly when the change that asked for it committed. Delivery happens after the
 // commit (at once, for the user waiting on a code) and again from the poller until the
 // provider accepts it, with backoff; nothing is lost when the provider is down.
-import { and, eq, inArray, isNull, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
+import { isConstant } from '../../db/predicates';
 import { smsOutbox } from '../../db/schema';
 import type { SmsGateway } from '../../adapters/sms/port';
 import { addMs, MINUTE, SECOND, type Clock } from '../../platform/clock';
@@ -41,6 +42,29 @@ export const DELIVERED_OTP_BODY = '[one-time code delivered]';
 export const UNDELIVERED_OTP_BODY = '[one-time code expired undelivered]';
 
 type Logger = { warn(obj: object, msg: string): void };
+
+/**
+ * Claims up to `limit` pending messages that `filter` selects and nobody holds, so that two
+ * instances (or the poller and a request) never send one twice. The pending status is written
+ * as a constant, so that even a generic plan finds them through the partial index on it.
+ */
+export function claimStatement(db: Db, filter: SQL, now: Date, limit: number) {
+  return db
+    .update(smsOutbox)
+    .set({ lockedUntil: addMs(now, CLAIM_MS), attempts: sql`${smsOutbox.attempts} + 1` })
+    .where(
+      inArray(
+        smsOutbox.id,
+        db
+          .select({ id: smsOutbox.id })
+          .from(smsOutbox)
+          .where(and(isConstant(smsOutbox.status, 'pending'), filter, or(isNull(smsOutbox.lockedUntil), lte(smsOutbox.lockedUntil, now))))
+          .limit(limit)
+          .for('update', { skipLocked: true }),
+      ),
+    )
+    .returning();
+}
 
 export class SmsOutbox {
   constructor(
@@ -162,27 +186,11 @@ export class SmsOutbox {
    * claimed. Returns how many were attempted and the marks of those the provider accepted.
    */
   private async run(
-    filter: ReturnType<typeof and> | null,
+    filter: SQL | null,
     limit: number,
     alreadyClaimed: ClaimedSms[] = [],
   ): Promise<{ attempted: number; marks: Array<{ id: string; providerMessageId: string }> }> {
-    const now = this.clock.now();
-    // Claim rows so that two instances (or the poller and a request) never send one twice.
-    const claimed: ClaimedSms[] = filter === null ? [] : await this.db
-      .update(smsOutbox)
-      .set({ lockedUntil: addMs(now, CLAIM_MS), attempts: sql`${smsOutbox.attempts} + 1` })
-      .where(
-        inArray(
-          smsOutbox.id,
-          this.db
-            .select({ id: smsOutbox.id })
-            .from(smsOutbox)
-            .where(and(eq(smsOutbox.status, 'pending'), filter, or(isNull(smsOutbox.lockedUntil), lte(smsOutbox.lockedUntil, now))))
-            .limit(limit)
-            .for('update', { skipLocked: true }),
-        ),
-      )
-      .returning();
+    const claimed: ClaimedSms[] = filter === null ? [] : await claimStatement(this.db, filter, this.clock.now(), limit);
     const all = [...claimed, ...alreadyClaimed];
     const marks = (await Promise.all(all.map((m) => this.attempt(m)))).filter((s) => s !== null);
     return { attempted: all.length, marks };

@@ -5,6 +5,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, isNull, or, sql, type SQL
 import type { Deps } from '../../deps';
 import type { ClaimedSms } from '../../modules/sms/outbox';
 import type { Db, Executor } from '../../db/client';
+import { isConstant } from '../../db/predicates';
 import { perDatabase } from '../../db/prepared';
 import { isNotNullViolation, isUniqueViolation } from '../../db/errors';
 import { accounts, bills, delegations, requestEvents, requestNumberSeq, serviceRequests, type RequestStatus } from '../../db/schema';
@@ -521,14 +522,14 @@ export async function retryAfterIssue(deps: Deps, limit = 50): Promise<number> {
   return done;
 }
 
+/** The requests left submitted, oldest first. */
+export function pendingFulfilment(db: Db, limit: number) {
+  return db.select({ id: serviceRequests.id }).from(serviceRequests).where(isConstant(serviceRequests.status, 'submitted')).orderBy(asc(serviceRequests.submittedAt)).limit(limit);
+}
+
 /** Fulfils what was left submitted (an agency was down); the poller calls it. */
 export async function fulfilPending(deps: Deps, limit = 50): Promise<number> {
-  const pending = await deps.database.db
-    .select({ id: serviceRequests.id })
-    .from(serviceRequests)
-    .where(eq(serviceRequests.status, 'submitted'))
-    .orderBy(asc(serviceRequests.submittedAt))
-    .limit(limit);
+  const pending = await pendingFulfilment(deps.database.db, limit);
   let done = 0;
   for (const p of pending) {
     try {

@@ -1,7 +1,8 @@
 // Rules the visa services share: a resident may leave only with a valid iqama and passport,
 // no unpaid traffic fines and no travel ban.
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { inConstants } from '../../db/predicates';
 import { perDatabase } from '../../db/prepared';
 import { documents, serviceRequests } from '../../db/schema';
 import { OPEN_STATUSES } from '../../../domain/requests/lifecycle';
@@ -38,11 +39,11 @@ export async function exitChecks(ctx: ServiceContext) {
 }
 
 /** Which exit visas a resident holds and which are asked for: one query, planned once per connection. */
-const openExits = perDatabase((db: Db) => {
+export const openExits = perDatabase((db: Db) => {
   const visa = (kind: string) =>
     sql<boolean>`exists (select 1 from ${documents} where ${documents.holderIdNumber} = ${sql.placeholder('id')} and ${documents.kind} = ${kind} and ${documents.status} = 'valid' and ${documents.expiresOn} >= ${sql.placeholder('today')}::date)`;
   const asked = (key: string) =>
-    sql<boolean>`exists (select 1 from ${serviceRequests} where ${serviceRequests.conflictKey} = ${sql.placeholder(key)} and ${inArray(serviceRequests.status, [...OPEN_STATUSES])})`;
+    sql<boolean>`exists (select 1 from ${serviceRequests} where ${serviceRequests.conflictKey} = ${sql.placeholder(key)} and ${inConstants(serviceRequests.status, OPEN_STATUSES)})`;
   return db
     .select({
       exitReentryVisa: visa('exit_reentry_visa'),

@@ -1,0 +1,87 @@
+// Every statement is prepared once per connection, and PostgreSQL may then keep a generic plan,
+// made without the values. A condition that a partial index's predicate names must therefore
+// reach it as a constant: bound as `$1`, a generic plan cannot use the index and reads the whole
+// table on every run (the open-visa check did, slower with every request the table gained).
+// Each statement below is planned as a generic plan would be, with sequential scans ruled out,
+// and must find its rows through its partial index.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, lte, sql } from 'drizzle-orm';
+import { createTestApp, type TestContext } from '../helpers/app';
+import type { Db } from '../../src/server/db/client';
+import { inConstants, isConstant } from '../../src/server/db/predicates';
+import { serviceRequests, smsOutbox } from '../../src/server/db/schema';
+import { OPEN_STATUSES } from '../../src/domain/requests/lifecycle';
+import { openExits } from '../../src/server/services/visas/shared';
+import { claimStatement } from '../../src/server/modules/sms/outbox';
+import { openByConflictKeyQuery } from '../../src/server/modules/establishments/repository';
+import { pendingFulfilment } from '../../src/server/services/engine/requests';
+
+let t: TestContext;
+let db: Db;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  db = t.deps.database.db;
+});
+afterAll(() => t.close());
+
+type Query = { sql: string; params: unknown[] };
+
+const literal = (v: unknown) => (v instanceof Date ? `'${v.toISOString()}'` : `'${String(v).replace(/'/g, "''")}'`);
+
+/** The plan PostgreSQL keeps for `query` once it settles on a generic plan. */
+async function genericPlan(query: Query, values: Record<string, unknown> = {}): Promise<string> {
+  const args = query.params.map((p) => literal(p && typeof p === 'object' && 'name' in p ? values[(p as { name: string }).name] : p));
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local plan_cache_mode = force_generic_plan`);
+    await tx.execute(sql`set local enable_seqscan = off`);
+    await tx.execute(sql.raw(`prepare generic_probe as ${query.sql}`));
+    const plan = (await tx.execute(sql.raw(`explain execute generic_probe${args.length ? `(${args.join(', ')})` : ''}`))) as unknown as {
+      rows: Array<Record<string, string>>;
+    };
+    await tx.execute(sql`deallocate generic_probe`);
+    return plan.rows.map((r) => Object.values(r)[0]).join('\n');
+  });
+}
+
+describe('conditions a partial index names are written as constants', () => {
+  it('renders them into the statement, with no bound value', () => {
+    const q = db.select({ id: smsOutbox.id }).from(smsOutbox).where(isConstant(smsOutbox.status, 'pending')).toSQL();
+    expect(q.sql).toContain(`"status" = 'pending'`);
+    expect(q.params).toEqual([]);
+    const open = db.select({ id: serviceRequests.id }).from(serviceRequests).where(inConstants(serviceRequests.status, OPEN_STATUSES)).toSQL();
+    expect(open.sql).toContain(`in ('awaiting_consent', 'awaiting_release', 'awaiting_payment', 'submitted')`);
+    expect(open.params).toEqual([]);
+  });
+
+  it('the open exit visa check finds open requests through the open-conflict index', async () => {
+    const plan = await genericPlan(openExits(db).getQuery() as Query, { id: '2000000008', today: '2026-12-05', exitReentryKey: 'exit_reentry_visa:2000000008', finalExitKey: 'final_exit_visa:2000000008' });
+    expect(plan).toContain('service_requests_open_conflict_uq');
+    expect(plan).not.toMatch(/Seq Scan on service_requests/);
+  });
+
+  it('the same check with the statuses bound would not (what the test guards against)', async () => {
+    const bound = db
+      .select({ id: serviceRequests.id })
+      .from(serviceRequests)
+      .where(sql`${serviceRequests.conflictKey} = ${'exit_reentry_visa:2000000008'} and ${serviceRequests.status} in (${sql.join(OPEN_STATUSES.map((s) => sql`${s}`), sql`, `)})`)
+      .toSQL();
+    expect(await genericPlan(bound)).not.toContain('service_requests_open_conflict_uq');
+  });
+
+  it('the SMS poller finds due messages through the pending index', async () => {
+    const plan = await genericPlan(claimStatement(db, lte(smsOutbox.nextAttemptAt, new Date()), new Date(), 50).toSQL());
+    expect(plan).toContain('sms_outbox_due_idx');
+  });
+
+  it('an establishment finds the open requests of its workers by conflict key through the open-conflict index', async () => {
+    const plan = await genericPlan(openByConflictKeyQuery(db, ['iqama_renewal:2000000008', 'iqama_renewal:2000000016']).toSQL());
+    expect(plan).toContain('service_requests_open_conflict_uq');
+  });
+
+  it('the pending-fulfilment job finds submitted requests through the submitted index', async () => {
+    expect(await genericPlan(pendingFulfilment(db, 50).toSQL())).toContain('service_requests_submitted_idx');
+    const bound = db.select({ id: serviceRequests.id }).from(serviceRequests).where(eq(serviceRequests.status, 'submitted')).orderBy(serviceRequests.submittedAt).limit(50).toSQL();
+    expect(await genericPlan(bound)).not.toContain('service_requests_submitted_idx');
+  });
+});
