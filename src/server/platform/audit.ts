@@ -2,6 +2,7 @@
 // records: a use case passes its transaction here, never the global connection.
 import type { Executor } from '../db/client';
 import { auditLog } from '../db/schema';
+import { insertInto, type Insert } from '../db/writes';
 
 export type AuditChannel = 'web' | 'api' | 'atm' | 'kiosk' | 'office' | 'system';
 
@@ -20,15 +21,19 @@ export type AuditEntry = {
 };
 
 export async function audit(tx: Executor, e: AuditEntry): Promise<void> {
-  await auditInsert(tx, e);
+  await tx.insert(auditLog).values(auditRow(e));
 }
 
 /**
  * The audit record's INSERT, not yet run: a use case that writes its change in one statement
  * runs it there, beside the change (see `db/writes.ts`).
  */
-export function auditInsert(tx: Executor, e: AuditEntry) {
-  return tx.insert(auditLog).values({
+export function auditInsert(tx: Executor, e: AuditEntry): Insert {
+  return insertInto(tx, auditLog, auditRow(e));
+}
+
+function auditRow(e: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     at: e.at,
     action: e.action,
     actorKind: e.actor.kind,
@@ -39,5 +44,5 @@ export function auditInsert(tx: Executor, e: AuditEntry) {
     channel: e.channel,
     requestId: e.requestId ?? null,
     details: e.details ?? {},
-  });
+  };
 }

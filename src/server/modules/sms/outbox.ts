@@ -5,6 +5,7 @@
 import { and, eq, inArray, isNull, lte, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { isConstant } from '../../db/predicates';
+import { insertInto } from '../../db/writes';
 import { smsOutbox } from '../../db/schema';
 import type { SmsGateway } from '../../adapters/sms/port';
 import { addMs, MINUTE, SECOND, type Clock } from '../../platform/clock';
@@ -72,6 +73,8 @@ export class SmsOutbox {
     private readonly gateway: SmsGateway,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** The marks' window; MARK_BATCH_MS but where a test needs to see a message between its send and its mark. */
+    private readonly markBatchMs = MARK_BATCH_MS,
   ) {}
 
   /** Queues a message in the caller's transaction, for `deliver` after the commit (or the poller). */
@@ -88,7 +91,7 @@ export class SmsOutbox {
    */
   enqueueInsert(tx: Executor, sms: OutgoingSms): { message: ClaimedSms; insert: SQLWrapper } {
     const { message, lockedUntil } = claimedSms(sms, this.clock.now());
-    const insert = tx.insert(smsOutbox).values({ ...message, status: 'pending', nextAttemptAt: message.createdAt, lockedUntil });
+    const insert = insertInto(tx, smsOutbox, { ...message, status: 'pending', nextAttemptAt: message.createdAt, lockedUntil });
     return { message, insert };
   }
 
@@ -163,7 +166,7 @@ export class SmsOutbox {
     if (sent.marks.length === 0) return;
     this.marks.push(...sent.marks);
     if (this.marks.length >= MARK_BATCH_MAX) void this.flushMarks();
-    else this.markTimer ??= setTimeout(() => void this.flushMarks(), MARK_BATCH_MS);
+    else this.markTimer ??= setTimeout(() => void this.flushMarks(), this.markBatchMs);
   }
 
   private flushMarks(): Promise<void> {

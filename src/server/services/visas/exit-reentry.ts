@@ -7,6 +7,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { addMonths } from '../../../domain/calendar';
 import { documents } from '../../db/schema';
+import { insertInto } from '../../db/writes';
 import { newId } from '../../platform/crypto';
 import { refuse, type FeeLine, type ServiceDefinition } from '../definition';
 import { sponsoredWorker, sponsorshipRules } from '../transfers/sponsorship';
@@ -75,7 +76,7 @@ export const exitReentryVisa: ServiceDefinition<Input> = {
   issue(ex, ctx, i, requestId) {
     const number = `${i.type === 'single' ? 'ER' : 'EM'}${String(randomInt(0, 1e10)).padStart(10, '0')}`;
     const expiresOn = addMonths(ctx.today, i.durationMonths);
-    const insert = ex.insert(documents).values({
+    const insert = insertInto(ex, documents, {
       id: newId(),
       kind: 'exit_reentry_visa',
       number,

@@ -11,6 +11,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { addDays } from '../../../domain/calendar';
 import { documents } from '../../db/schema';
+import { insertInto } from '../../db/writes';
 import { newId } from '../../platform/crypto';
 import { refuse, type Refusal, type ServiceContext, type ServiceDefinition } from '../definition';
 import { sponsoredWorker, sponsorshipRules } from '../transfers/sponsorship';
@@ -82,7 +83,7 @@ export const finalExitVisa: ServiceDefinition<Input> = {
     const validityDays = finalExitValidityDays(iqamaDaysLeft(ctx), limitsOf(ctx))!;
     const number = `FE${String(randomInt(0, 1e10)).padStart(10, '0')}`;
     const expiresOn = addDays(ctx.today, validityDays);
-    const insert = ex.insert(documents).values({
+    const insert = insertInto(ex, documents, {
       id: newId(),
       kind: 'final_exit_visa',
       number,
