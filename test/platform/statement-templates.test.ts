@@ -7,7 +7,7 @@ import { createTestApp, type TestContext } from '../helpers/app';
 import { buildHousehold, pay, submitRequest } from '../helpers/services';
 import { documents, requestEvents, serviceRequests, smsOutbox } from '../../src/server/db/schema';
 import { Insert, insertInto, templateOf, writeTemplates } from '../../src/server/db/writes';
-import { moveShapes } from '../../src/server/services/engine/requests';
+import { moveShapes, submissionShapes } from '../../src/server/services/engine/requests';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -45,8 +45,8 @@ describe('templates of values', () => {
   });
 });
 
-describe('the decision that issues a visa', () => {
-  it('is prepared once for its shape and writes the same rows every time', async () => {
+describe('the submission and the decision of a visa', () => {
+  it('are prepared once for their shape and write the same rows every time', async () => {
     const issueOne = async () => {
       const h = await buildHousehold(t);
       const sub = await submitRequest(t, h.head.auth, 'exit_reentry_visa', { beneficiaryIdNumber: h.worker.idNumber, input: { type: 'single', durationMonths: 2 } });
@@ -55,10 +55,11 @@ describe('the decision that issues a visa', () => {
       return { id: sub.json().id as string, worker: h.worker.idNumber };
     };
     const first = await issueOne();
-    const shapes = moveShapes(t.deps.database.db).size;
-    expect(shapes).toBeGreaterThan(0);
+    const shapes = [moveShapes(t.deps.database.db).size, submissionShapes(t.deps.database.db).size];
+    expect(shapes[0]).toBeGreaterThan(0);
+    expect(shapes[1]).toBeGreaterThan(0);
     const second = await issueOne();
-    expect(moveShapes(t.deps.database.db).size).toBe(shapes);
+    expect([moveShapes(t.deps.database.db).size, submissionShapes(t.deps.database.db).size]).toEqual(shapes);
     for (const r of [first, second]) {
       const [row] = await t.deps.database.db.select().from(serviceRequests).where(eq(serviceRequests.id, r.id));
       expect(row).toMatchObject({ status: 'issued', afterIssuePendingSince: null });
@@ -69,6 +70,10 @@ describe('the decision that issues a visa', () => {
       expect(docs[0]).toMatchObject({ kind: 'exit_reentry_visa', holderIdNumber: r.worker, status: 'valid', details: { type: 'single', durationMonths: 2 } });
       const events = await t.deps.database.db.select().from(requestEvents).where(eq(requestEvents.requestId, r.id));
       expect(events.map((e) => e.toStatus)).toEqual(['awaiting_payment', 'submitted', 'issued']);
+      expect(row!.number).toMatch(/^R\d+$/);
+      expect(row).toMatchObject({ relation: 'domestic_worker', feeHalalas: 20000, input: { type: 'single', durationMonths: 2 }, delegationId: null, consentFrom: null });
     }
+    const [a, b] = await Promise.all([first, second].map(async (r) => (await t.deps.database.db.select().from(serviceRequests).where(eq(serviceRequests.id, r.id)))[0]!.number));
+    expect(a).not.toBe(b);
   });
 });

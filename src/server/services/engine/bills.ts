@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
 import type { Executor } from '../../db/client';
+import { insertInto } from '../../db/writes';
 import { isUniqueViolation } from '../../db/errors';
 import { auditLog, bills, requestEvents, serviceRequests } from '../../db/schema';
 import { AppError } from '../../errors';
@@ -49,7 +50,7 @@ export function newBill(tx: Executor, deps: Deps, requestId: string, amountHalal
     receiptId: null,
     refundStatus: null,
   };
-  return { row, insert: tx.insert(bills).values(row) };
+  return { row, insert: insertInto(tx, bills, row) };
 }
 
 export function isBillNumberTaken(err: unknown): boolean {

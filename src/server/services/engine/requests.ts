@@ -175,10 +175,14 @@ export async function submitApplication(
   // checks asked again under its subject's lock).
   const write = async (ex: Executor) => {
     const bill = status === 'awaiting_payment' ? newBill(ex, deps, values.id, fee, validityDays) : null;
-    const [created] = await alongside(ex, [bill?.insert, ...transitionWrites(ex, deps, values, null, status, { kind: 'account', id: actor.accountId }, meta, { fee })])
-      .insert(serviceRequests)
-      .values({ ...values, number: sql`'R' || nextval(${requestNumberSeq.seqName})` })
-      .returning();
+    const writes = [bill?.insert, ...transitionWrites(ex, deps, values, null, status, { kind: 'account', id: actor.accountId }, meta, { fee })];
+    const row = { ...values, number: REQUEST_NUMBER };
+    // Outside a transaction, built once per shape and prepared (see `preparedSubmission`).
+    const named: Record<string, unknown> = {};
+    const rowTemplate = ex === deps.database.db ? templateOf('r_', row, named) : null;
+    const writeTemplate = rowTemplate && writeTemplates(writes, named);
+    const prepared = rowTemplate && writeTemplate ? preparedSubmission(deps.database.db, rowTemplate, writeTemplate) : undefined;
+    const [created] = prepared ? await prepared.execute(named) : await alongside(ex, writes).insert(serviceRequests).values(row).returning();
     return { row: created!, bills: bill ? [bill.row] : [] };
   };
   const exclusive = exclusiveFor(def, ctx, input);
@@ -311,6 +315,8 @@ async function moveInOneStatement(
 }
 
 const MOVED_ID = sql`(select id from moved)`;
+/** The request's number, from its sequence: constant SQL, so part of a statement's shape. */
+const REQUEST_NUMBER = sql`'R' || nextval(${sql.raw(`'${requestNumberSeq.seqName}'`)})`;
 
 /** `with moved as (<update> returning *), w0 as (<write>), … select * from moved`. */
 function movedWith(db: Db, update: { returning(): { getSQL(): SQL } }, writes: SQLWrapper[]) {
@@ -318,25 +324,44 @@ function movedWith(db: Db, update: { returning(): { getSQL(): SQL } }, writes: S
   return db.with(moved, ...writes.map((w, i) => db.$with(`w${i}`, {}).as(w.getSQL()))).select().from(moved);
 }
 
-type PreparedMove = { execute(values: Record<string, unknown>): Promise<RequestRow[]> };
-/** At most this many shapes are kept per database; past it, statements are built every time. */
-const MOVE_SHAPES = 200;
-export const moveShapes = perDatabase((_db: Db) => new Map<string, PreparedMove>());
+type PreparedRequestStatement = { execute(values: Record<string, unknown>): Promise<RequestRow[]> };
+/** At most this many shapes of each kind are kept per database; past it, statements are built every time. */
+const MAX_SHAPES = 200;
+export const moveShapes = perDatabase((_db: Db) => new Map<string, PreparedRequestStatement>());
+export const submissionShapes = perDatabase((_db: Db) => new Map<string, PreparedRequestStatement>());
+
+const shapeName = (kind: string, key: string) => `${kind}_${createHash('sha1').update(key).digest('hex').slice(0, 20)}`;
+
+/** A submission's INSERT with its bill, event and audit record as CTEs, prepared once per shape. */
+function preparedSubmission(
+  db: Db,
+  row: { key: string; template: Record<string, unknown> },
+  writes: { key: string; build: (ex: Executor) => SQLWrapper[] },
+): PreparedRequestStatement | undefined {
+  const key = `${row.key}|${writes.key}`;
+  const shapes = submissionShapes(db);
+  let prepared = shapes.get(key);
+  if (!prepared && shapes.size < MAX_SHAPES) {
+    prepared = alongside(db, writes.build(db)).insert(serviceRequests).values(row.template as never).returning().prepare(shapeName('submit', key));
+    shapes.set(key, prepared);
+  }
+  return prepared;
+}
 
 function preparedMove(
   db: Db,
   set: { key: string; template: Record<string, unknown> },
   writes: { key: string; build: (ex: Executor) => SQLWrapper[] },
-): PreparedMove | undefined {
+): PreparedRequestStatement | undefined {
   const key = `${set.key}|${writes.key}`;
   const shapes = moveShapes(db);
   let prepared = shapes.get(key);
-  if (!prepared && shapes.size < MOVE_SHAPES) {
+  if (!prepared && shapes.size < MAX_SHAPES) {
     const update = db
       .update(serviceRequests)
       .set(set.template as never)
       .where(and(eq(serviceRequests.id, sql.placeholder('moveId')), eq(serviceRequests.status, sql.placeholder('moveFrom'))));
-    prepared = movedWith(db, update, writes.build(db)).prepare(`move_${createHash('sha1').update(key).digest('hex').slice(0, 20)}`);
+    prepared = movedWith(db, update, writes.build(db)).prepare(shapeName('move', key));
     shapes.set(key, prepared);
   }
   return prepared;
