@@ -24,11 +24,14 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'both' },
     seconds: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '32' },
+    instances: { type: 'string', default: '1' },
     'admin-url': { type: 'string', default: process.env.DATABASE_URL ?? defaultPostgresUrl('test') },
   },
 });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
+/** Server processes sharing the database (PostgreSQL only; PGlite admits one). */
+const instances = Number(values.instances);
 const TARGET = { rate: 300, p99Ms: 200 };
 const BANKS = ['atm-alrajhi', 'atm-riyadbank', 'atm-samba', 'atm-alinma'];
 
@@ -78,7 +81,7 @@ async function prepare(engineName: EngineName) {
   return { engine, households: sponsors.map((s, i) => ({ token: tokens[i]!, worker: workers[i]! })) };
 }
 
-async function loop(url: string, households: Array<{ token: string; worker: string }>) {
+async function loop(urls: string[], households: Array<{ token: string; worker: string }>) {
   const client = new JsonClient(30_000);
   const latency = new LatencyRecorder();
   const failures = new Map<string, number>();
@@ -88,6 +91,7 @@ async function loop(url: string, households: Array<{ token: string; worker: stri
   const deadline = Date.now() + seconds * 1000;
   const worker = async () => {
     while (Date.now() < deadline && next < households.length) {
+      const url = urls[next % urls.length]!;
       const h = households[next++]!;
       const started = performance.now();
       try {
@@ -171,17 +175,22 @@ async function roundTripCeiling(databaseUrl: string): Promise<number> {
 
 async function run(engineName: EngineName) {
   const { engine, households } = await prepare(engineName);
-  const server = await startAbsher({ dataDir: engine.dataDir, databaseUrl: engine.databaseUrl, poolSize: 20, cpuProfDir: process.env.BENCH_CPU_PROFILE_DIR });
+  const count = engineName === 'postgres' ? instances : 1;
+  const servers = [];
+  for (let i = 0; i < count; i++) {
+    servers.push(await startAbsher({ dataDir: engine.dataDir, databaseUrl: engine.databaseUrl, poolSize: Math.ceil(20 / count), cpuProfDir: process.env.BENCH_CPU_PROFILE_DIR }));
+  }
   try {
     const ceiling = await bareCeiling();
     const roundTrips = engine.databaseUrl ? await roundTripCeiling(engine.databaseUrl) : null;
-    const result = await loop(server.url, households);
+    const result = await loop(servers.map((s) => s.url), households);
     const met = engineName === 'postgres' ? (result.issuedPerS >= TARGET.rate && result.latency.p99 <= TARGET.p99Ms ? 'met' : 'not met') : 'no target';
     console.log(
       JSON.stringify({
         engine: engineName,
         ...(engineName === 'postgres' ? { postgresVia: transportOf(values['admin-url']!) } : {}),
         concurrency,
+        serverProcesses: count,
         seconds,
         issuedVisasPerS: Math.round(result.issuedPerS),
         issued: result.issued,
@@ -195,7 +204,7 @@ async function run(engineName: EngineName) {
       }),
     );
   } finally {
-    await server.stop();
+    for (const s of servers) await s.stop();
     await engine.dispose();
   }
 }
