@@ -54,7 +54,7 @@ const specs: Spec[] = [
     target: { rate: 1000 },
     prepare: (ctx) => async (db) => {
       const owners = await insertAccounts(db, 500, 'active');
-      const open: OpenChallenge[] = await insertLoginChallenges(db, ctx.secretKey, owners, budget(ctx, 3000));
+      const open: OpenChallenge[] = await insertLoginChallenges(db, ctx.secretKey, owners, budget(ctx, 6000));
       return feed(open, (c) => ({
         method: 'POST',
         path: `/api/v1/sessions/${c.id}/verify`,
@@ -81,7 +81,7 @@ const specs: Spec[] = [
     unit: 'activations/s',
     target: { rate: 500 },
     prepare: (ctx) => async (db) => {
-      const registered: BenchAccount[] = await insertAccounts(db, budget(ctx, 1500), 'registered');
+      const registered: BenchAccount[] = await insertAccounts(db, budget(ctx, 4000), 'registered');
       let turn = 0;
       return feed(registered, (a) => {
         const clientId = ATM_CLIENTS[turn++ % ATM_CLIENTS.length]!;
