@@ -15,6 +15,7 @@ import { openExits } from '../../src/server/services/visas/shared';
 import { claimStatement } from '../../src/server/modules/sms/outbox';
 import { openByConflictKeyQuery } from '../../src/server/modules/establishments/repository';
 import { pendingFulfilment } from '../../src/server/services/engine/requests';
+import { dueBills } from '../../src/server/services/engine/bills';
 
 let t: TestContext;
 let db: Db;
@@ -77,6 +78,10 @@ describe('conditions a partial index names are written as constants', () => {
   it('an establishment finds the open requests of its workers by conflict key through the open-conflict index', async () => {
     const plan = await genericPlan(openByConflictKeyQuery(db, ['iqama_renewal:2000000008', 'iqama_renewal:2000000016']).toSQL());
     expect(plan).toContain('service_requests_open_conflict_uq');
+  });
+
+  it('the bill expiry job finds unpaid bills past their date through the unpaid-expiry index', async () => {
+    expect(await genericPlan(dueBills(db, new Date(), 100).toSQL())).toContain('bills_unpaid_expiry_idx');
   });
 
   it('the pending-fulfilment job finds submitted requests through the submitted index', async () => {

@@ -435,7 +435,11 @@ export const bills = pgTable(
     /** What happens to money already paid when the request is rejected: a refund is due, then made. */
     refundStatus: text('refund_status', { enum: ['due', 'refunded'] }),
   },
-  (t) => [index('bills_request_idx').on(t.requestId)],
+  (t) => [
+    index('bills_request_idx').on(t.requestId),
+    // The expiry job's unpaid bills past their date, without reading the paid ones.
+    index('bills_unpaid_expiry_idx').on(t.expiresAt).where(sql`${t.status} = 'unpaid'`),
+  ],
 );
 
 /** Idempotency-Key: the first answer to a key, replayed for the same key and body. */

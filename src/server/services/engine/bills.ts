@@ -3,7 +3,8 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps';
-import type { Executor } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
+import { isConstant } from '../../db/predicates';
 import { insertInto } from '../../db/writes';
 import { isUniqueViolation } from '../../db/errors';
 import { auditLog, bills, requestEvents, serviceRequests } from '../../db/schema';
@@ -156,13 +157,14 @@ async function expireBill(deps: Deps, bill: typeof bills.$inferSelect, reqId: st
   });
 }
 
+/** Unpaid bills past their date, through the partial index on unpaid bills' expiry. */
+export function dueBills(db: Db, now: Date, limit: number) {
+  return db.select().from(bills).where(and(isConstant(bills.status, 'unpaid'), lte(bills.expiresAt, now))).limit(limit);
+}
+
 /** Expires every unpaid bill past its date; the poller calls it. */
 export async function expireDueBills(deps: Deps, limit = 100): Promise<number> {
-  const due = await deps.database.db
-    .select()
-    .from(bills)
-    .where(and(eq(bills.status, 'unpaid'), lte(bills.expiresAt, deps.clock.now())))
-    .limit(limit);
+  const due = await dueBills(deps.database.db, deps.clock.now(), limit);
   for (const b of due) await expireBill(deps, b, 'job');
   return due.length;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "bills_unpaid_expiry_idx" ON "bills" USING btree ("expires_at") WHERE "bills"."status" = 'unpaid';
