@@ -47,10 +47,10 @@ export function templateOf(prefix: string, row: Record<string, unknown>, values:
       template[k] = null;
       key.push(`${k}=null`);
     } else if (is(v, SQL)) {
-      const q = dialect.sqlToQuery(v);
-      if (q.params.length > 0) return null;
+      const text = constantText(v);
+      if (text === null) return null;
       template[k] = v;
-      key.push(`${k}=${q.sql}`);
+      key.push(`${k}=${text}`);
     } else {
       template[k] = sql.placeholder(`${prefix}${k}`);
       values[`${prefix}${k}`] = v;
@@ -58,6 +58,18 @@ export function templateOf(prefix: string, row: Record<string, unknown>, values:
     }
   }
   return { key: key.join(','), template };
+}
+
+/** The text of SQL without parameters (null when it has some), rendered once per SQL object. */
+const constantTexts = new WeakMap<SQL, string | null>();
+function constantText(v: SQL): string | null {
+  let text = constantTexts.get(v);
+  if (text === undefined) {
+    const q = dialect.sqlToQuery(v);
+    text = q.params.length > 0 ? null : q.sql;
+    constantTexts.set(v, text);
+  }
+  return text;
 }
 
 /**

@@ -159,17 +159,6 @@ export class SmsOutbox {
    * and for whoever reads a message's status right after delivering it.
    */
   settled(): Promise<void> {
-    return this.flushMarks();
-  }
-
-  private queueMarks(sent: { marks: Array<{ id: string; providerMessageId: string }> }): void {
-    if (sent.marks.length === 0) return;
-    this.marks.push(...sent.marks);
-    if (this.marks.length >= MARK_BATCH_MAX) void this.flushMarks();
-    else this.markTimer ??= setTimeout(() => void this.flushMarks(), this.markBatchMs);
-  }
-
-  private flushMarks(): Promise<void> {
     clearTimeout(this.markTimer);
     this.markTimer = undefined;
     const batch = this.marks.splice(0);
@@ -182,6 +171,13 @@ export class SmsOutbox {
       );
     }
     return this.marking;
+  }
+
+  private queueMarks(sent: { marks: Array<{ id: string; providerMessageId: string }> }): void {
+    if (sent.marks.length === 0) return;
+    this.marks.push(...sent.marks);
+    if (this.marks.length >= MARK_BATCH_MAX) void this.settled();
+    else this.markTimer ??= setTimeout(() => void this.settled(), this.markBatchMs);
   }
 
   /**

@@ -177,11 +177,17 @@ export async function submitApplication(
     const bill = status === 'awaiting_payment' ? newBill(ex, deps, values.id, fee, validityDays) : null;
     const writes = [bill?.insert, ...transitionWrites(ex, deps, values, null, status, { kind: 'account', id: actor.accountId }, meta, { fee })];
     const row = { ...values, number: REQUEST_NUMBER };
-    // Outside a transaction, built once per shape and prepared (see `preparedSubmission`).
+    // Outside a transaction, built once per shape and prepared (see `preparedShape`).
     const named: Record<string, unknown> = {};
-    const rowTemplate = ex === deps.database.db ? templateOf('r_', row, named) : null;
+    const db = deps.database.db;
+    const rowTemplate = ex === db ? templateOf('r_', row, named) : null;
     const writeTemplate = rowTemplate && writeTemplates(writes, named);
-    const prepared = rowTemplate && writeTemplate ? preparedSubmission(deps.database.db, rowTemplate, writeTemplate) : undefined;
+    const prepared =
+      rowTemplate && writeTemplate
+        ? preparedShape(submissionShapes(db), 'submit', `${rowTemplate.key}|${writeTemplate.key}`, (name) =>
+            alongside(db, writeTemplate.build(db)).insert(serviceRequests).values(rowTemplate.template as never).returning().prepare(name),
+          )
+        : undefined;
     const [created] = prepared ? await prepared.execute(named) : await alongside(ex, writes).insert(serviceRequests).values(row).returning();
     return { row: created!, bills: bill ? [bill.row] : [] };
   };
@@ -303,7 +309,12 @@ async function moveInOneStatement(
     const values: Record<string, unknown> = { moveId: r.id, moveFrom: r.status };
     const setTemplate = templateOf('set_', set, values);
     const writeTemplate = setTemplate && writeTemplates(writes, values);
-    const prepared = setTemplate && writeTemplate ? preparedMove(db, setTemplate, writeTemplate) : undefined;
+    const prepared =
+      setTemplate && writeTemplate
+        ? preparedShape(moveShapes(db), 'move', `${setTemplate.key}|${writeTemplate.key}`, (name) =>
+            movedWith(db, db.update(serviceRequests).set(setTemplate.template as never).where(and(eq(serviceRequests.id, sql.placeholder('moveId')), eq(serviceRequests.status, sql.placeholder('moveFrom')))), writeTemplate.build(db)).prepare(name),
+          )
+        : undefined;
     const [row] = prepared
       ? await prepared.execute(values)
       : await movedWith(db, db.update(serviceRequests).set(set).where(and(eq(serviceRequests.id, r.id), eq(serviceRequests.status, r.status))), present(writes));
@@ -330,38 +341,14 @@ const MAX_SHAPES = 200;
 export const moveShapes = perDatabase((_db: Db) => new Map<string, PreparedRequestStatement>());
 export const submissionShapes = perDatabase((_db: Db) => new Map<string, PreparedRequestStatement>());
 
-const shapeName = (kind: string, key: string) => `${kind}_${createHash('sha1').update(key).digest('hex').slice(0, 20)}`;
-
-/** A submission's INSERT with its bill, event and audit record as CTEs, prepared once per shape. */
-function preparedSubmission(
-  db: Db,
-  row: { key: string; template: Record<string, unknown> },
-  writes: { key: string; build: (ex: Executor) => SQLWrapper[] },
-): PreparedRequestStatement | undefined {
-  const key = `${row.key}|${writes.key}`;
-  const shapes = submissionShapes(db);
+/**
+ * The statement prepared for this shape, made (`make`, given its statement name) on first use;
+ * undefined once `shapes` holds MAX_SHAPES others, and the caller builds it every time instead.
+ */
+function preparedShape(shapes: Map<string, PreparedRequestStatement>, kind: string, key: string, make: (name: string) => PreparedRequestStatement): PreparedRequestStatement | undefined {
   let prepared = shapes.get(key);
   if (!prepared && shapes.size < MAX_SHAPES) {
-    prepared = alongside(db, writes.build(db)).insert(serviceRequests).values(row.template as never).returning().prepare(shapeName('submit', key));
-    shapes.set(key, prepared);
-  }
-  return prepared;
-}
-
-function preparedMove(
-  db: Db,
-  set: { key: string; template: Record<string, unknown> },
-  writes: { key: string; build: (ex: Executor) => SQLWrapper[] },
-): PreparedRequestStatement | undefined {
-  const key = `${set.key}|${writes.key}`;
-  const shapes = moveShapes(db);
-  let prepared = shapes.get(key);
-  if (!prepared && shapes.size < MAX_SHAPES) {
-    const update = db
-      .update(serviceRequests)
-      .set(set.template as never)
-      .where(and(eq(serviceRequests.id, sql.placeholder('moveId')), eq(serviceRequests.status, sql.placeholder('moveFrom'))));
-    prepared = movedWith(db, update, writes.build(db)).prepare(shapeName('move', key));
+    prepared = make(`${kind}_${createHash('sha1').update(key).digest('hex').slice(0, 20)}`);
     shapes.set(key, prepared);
   }
   return prepared;
