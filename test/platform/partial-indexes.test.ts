@@ -4,6 +4,9 @@
 // table on every run (the open-visa check did, slower with every request the table gained).
 // Each statement below is planned as a generic plan would be, with sequential scans ruled out,
 // and must find its rows through its partial index.
+//
+// The same probe guards the identity numbers, which are char(10): a value cast to text turns
+// the condition into id_number::text, which no index serves (the login read every account).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, lte, sql } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app';
@@ -16,6 +19,9 @@ import { claimStatement } from '../../src/server/modules/sms/outbox';
 import { openByConflictKeyQuery } from '../../src/server/modules/establishments/repository';
 import { pendingFulfilment } from '../../src/server/services/engine/requests';
 import { dueBills } from '../../src/server/services/engine/bills';
+import { openOf } from '../../src/server/modules/establishments/repository';
+import { admissionSql } from '../../src/server/modules/sessions/throttle';
+import { PgDialect } from 'drizzle-orm/pg-core';
 
 let t: TestContext;
 let db: Db;
@@ -88,5 +94,28 @@ describe('conditions a partial index names are written as constants', () => {
     expect(await genericPlan(pendingFulfilment(db, 50).toSQL())).toContain('service_requests_submitted_idx');
     const bound = db.select({ id: serviceRequests.id }).from(serviceRequests).where(eq(serviceRequests.status, 'submitted')).orderBy(serviceRequests.submittedAt).limit(50).toSQL();
     expect(await genericPlan(bound)).not.toContain('service_requests_submitted_idx');
+  });
+});
+
+describe('identity numbers are compared as char(10), their column’s type', () => {
+  const dialect = new PgDialect();
+  const admission = { now: new Date(), windowStart: new Date(Date.now() - 3_600_000), loginKey: 'login:x' };
+
+  it('the login admission finds the account through its unique identity number index', async () => {
+    const plan = await genericPlan(dialect.sqlToQuery(admissionSql('idNumber')), { ...admission, value: '1000000008' });
+    expect(plan).toContain('accounts_id_number_uq');
+    expect(plan).not.toMatch(/Seq Scan on accounts/);
+    expect(await genericPlan(dialect.sqlToQuery(admissionSql('username')), { ...admission, value: 'salem' })).toContain('accounts_username_uq');
+  });
+
+  it('the same lookup with the value as text would read every account (what the test guards against)', async () => {
+    const asText = dialect.sqlToQuery(sql`select id from accounts where id_number = ${'1000000008'}::text limit 1`);
+    expect(await genericPlan(asText)).not.toContain('accounts_id_number_uq');
+  });
+
+  it('a workers page finds their open requests through the beneficiary index', async () => {
+    const plan = await genericPlan(openOf(db).getQuery() as Query, { ids: '{2000000008,2000000016}' });
+    expect(plan).toContain('service_requests_beneficiary_idx');
+    expect(plan).not.toMatch(/Seq Scan on service_requests/);
   });
 });

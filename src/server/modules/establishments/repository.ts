@@ -53,12 +53,14 @@ export async function staffEstablishments(ex: Executor, delegateAccountId: strin
 }
 
 // The identity numbers go as one array value: a page's hundred bound values cost more to
-// build, parse and bind than the query itself. Planned once per connection.
-const openOf = perDatabase((db: Db) =>
+// build, parse and bind than the query itself. Planned once per connection. The array is of
+// the column's type (char(10)): as text[] the comparison would be on id_number::text, which the
+// beneficiary index cannot serve.
+export const openOf = perDatabase((db: Db) =>
   db
     .select()
     .from(serviceRequests)
-    .where(and(sql`${serviceRequests.beneficiaryIdNumber} = any(${sql.placeholder('ids')}::text[])`, inArray(serviceRequests.status, [...OPEN_STATUSES])))
+    .where(and(sql`${serviceRequests.beneficiaryIdNumber} = any(${sql.placeholder('ids')}::bpchar[])`, inArray(serviceRequests.status, [...OPEN_STATUSES])))
     .orderBy(desc(serviceRequests.createdAt))
     .prepare('open_requests_of'),
 );

@@ -3,7 +3,7 @@
 // failure each next try waits longer (1 s, 2 s, 4 s ... capped at 60 s), and never more than
 // 100 guesses are checked per account per hour. Nothing is locked for good: once the attack
 // stops, the delay runs out and the right password and code get in.
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { perDatabase, prepareSql } from '../../db/prepared';
 import { loginThrottles } from '../../db/schema';
@@ -39,16 +39,15 @@ type Admission = { key: string; admitted: boolean } & (LoginAccount | { id: null
  * parallel guesses cannot slip past either limit; a success lifts the reservation. Its key is
  * throttleKey's, built in the statement from the account it found.
  */
-const admitStatements = perDatabase((db: Db) => {
+export function admissionSql(by: 'idNumber' | 'username'): SQL {
   const p = (name: string) => sql.placeholder(name);
   const now = sql`${p('now')}::timestamptz`;
   const windowStart = sql`${p('windowStart')}::timestamptz`;
-  const admit = (column: 'id_number' | 'username', name: string) =>
-    prepareSql<Admission>(
-      db,
-      name,
-      sql`with account as (
-        select id, password_hash, mobile, language from accounts where ${sql.raw(column)} = ${p('value')}::text limit 1
+  // The value takes the column's type: an identity number compared as text would compare
+  // id_number::text, which its unique index cannot serve, and read every account.
+  const account = by === 'idNumber' ? sql`id_number = ${p('value')}::bpchar` : sql`username = ${p('value')}::text`;
+  return sql`with account as (
+        select id, password_hash, mobile, language from accounts where ${account} limit 1
       ), guess as (
         select coalesce((select 'account:' || id::text from account), ${p('loginKey')}::text) as key
       ), admitted as (
@@ -66,10 +65,13 @@ const admitStatements = perDatabase((db: Db) => {
       )
       select guess.key, exists (select 1 from admitted) as admitted,
              a.id, a.password_hash as "passwordHash", a.mobile, a.language
-        from guess left join account a on true`,
-    );
-  return { idNumber: admit('id_number', 'login_admit_by_id_number'), username: admit('username', 'login_admit_by_username') };
-});
+        from guess left join account a on true`;
+}
+
+const admitStatements = perDatabase((db: Db) => ({
+  idNumber: prepareSql<Admission>(db, 'login_admit_by_id_number', admissionSql('idNumber')),
+  username: prepareSql<Admission>(db, 'login_admit_by_username', admissionSql('username')),
+}));
 
 /**
  * The account a login names (null when none), and the guess admitted against the throttle
