@@ -39,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
         stopJobs();
         await app.close();
         await deps.outbox.settled();
+        await deps.smsGateway.close?.();
         await deps.database.close();
         process.exit(0);
       };

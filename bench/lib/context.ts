@@ -43,6 +43,7 @@ export async function withServers<T, R>(
   scenario: string,
   prepare: (db: Db) => Promise<T>,
   measure: (urls: string[], data: T, servers: ServerProcess[]) => Promise<R>,
+  serverEnv?: Record<string, string>,
 ): Promise<R> {
   const started = performance.now();
   const database = await ctx.engine.open();
@@ -61,7 +62,7 @@ export async function withServers<T, R>(
     for (let i = 0; i < instances; i++) {
       const cpuProfDir = ctx.cpuProfDir ? path.join(ctx.cpuProfDir, `${ctx.engine.name}-${scenario}-${i + 1}`) : undefined;
       if (cpuProfDir) fs.mkdirSync(cpuProfDir, { recursive: true });
-      servers.push(await startAbsher({ dataDir: ctx.engine.dataDir, databaseUrl: ctx.engine.databaseUrl, poolSize: ctx.poolSize, cpuProfDir }));
+      servers.push(await startAbsher({ dataDir: ctx.engine.dataDir, databaseUrl: ctx.engine.databaseUrl, poolSize: ctx.poolSize, cpuProfDir, env: serverEnv }));
     }
     await awaitQuiet(ctx.quietWaitS, ctx.log);
     const result = await measure(

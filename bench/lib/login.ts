@@ -8,12 +8,13 @@ import { BENCH_PASSWORD } from './fixtures';
 import { LatencyRecorder, type LatencySummary } from './histogram';
 import { SocketError, type JsonClient } from './http';
 import { sleep } from './processes';
+import type { CodeWait } from './sms-provider';
 
 export type CodeSource = {
-  /** How the code is read, for the report. */
+  /** How the codes reach the load generator, for the report. */
   describe: string;
-  /** The newest 6-digit code sent to the mobile. */
-  read(mobile: string): Promise<string | null>;
+  /** The next code sent to the mobile: asked for before the request that sends it. */
+  expect(mobile: string): CodeWait;
 };
 
 export type LoginRun = {
@@ -75,24 +76,23 @@ async function loginOnce(ctx: Ctx, tally: Tally, dueAt: number): Promise<void> {
   const account = ctx.accounts();
   tally.attempted++;
   let stage = 'password';
+  const sms = ctx.codes.expect(account.mobile);
   try {
     const t0 = performance.now();
     const start = await ctx.client.request(base, 'POST', '/api/v1/sessions', { login: account.idNumber, password: BENCH_PASSWORD });
     const t1 = performance.now();
     tally.password.recordMs(t1 - t0);
-    if (start.status !== 202) return tally.count(`password ${start.status}`, start.body);
+    if (start.status !== 202) {
+      sms.cancel();
+      return tally.count(`password ${start.status}`, start.body);
+    }
     const { challengeId } = JSON.parse(start.body) as { challengeId: string };
 
     stage = 'code';
-    // The 202 can overtake the SMS: when the outbox poller has claimed the message first, the
-    // request's own delivery steps aside and the poller delivers it a moment later. A person
-    // would wait for it too.
-    let code = await ctx.codes.read(account.mobile);
-    for (let waited = 0; !code && waited < CODE_WAIT_MS; waited += 20) {
-      if (waited === 0) tally.lateCodes++;
-      await sleep(20);
-      code = await ctx.codes.read(account.mobile);
-    }
+    // The server sends the code before it answers, unless the outbox poller had claimed the
+    // message first; then it comes a moment later, and a person would wait for it too.
+    if (!sms.arrived()) tally.lateCodes++;
+    const code = await sms.code(CODE_WAIT_MS);
     const t2 = performance.now();
     tally.code.recordMs(t2 - t1);
     if (!code) return tally.count('code missing');
@@ -108,6 +108,7 @@ async function loginOnce(ctx: Ctx, tally: Tally, dueAt: number): Promise<void> {
     tally.ok++;
     tally.count('ok');
   } catch (err) {
+    sms.cancel();
     if (err instanceof SocketError) tally.count(`${stage} ${err.kind}`, err.message);
     else tally.count(`${stage} error`, err instanceof Error ? err.message : String(err));
   }

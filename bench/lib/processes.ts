@@ -38,6 +38,8 @@ export type AbsherOptions = {
   cpuProfDir?: string | undefined;
   /** WEB_DIST: the built portal the server serves; the server's default (dist/web) when unset. */
   webDist?: string | undefined;
+  /** More settings, such as an SMS provider (SMS_PROVIDER_URL, SMS_PROVIDER_TOKEN). */
+  env?: Record<string, string> | undefined;
 };
 
 /** `absher serve`, exactly as an operator starts it, in sandbox mode. */
@@ -57,6 +59,7 @@ export async function startAbsher(opts: AbsherOptions): Promise<ServerProcess> {
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   if (opts.poolSize) env.DATABASE_POOL_SIZE = String(opts.poolSize);
   if (opts.webDist) env.WEB_DIST = opts.webDist;
+  Object.assign(env, opts.env);
   const nodeArgs = opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : [];
   const child = spawn(process.execPath, [...nodeArgs, 'bin/absher.js', 'serve'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   return watch(child, `http://127.0.0.1:${port}`, '/healthz');

@@ -1,16 +1,16 @@
-// Logins end to end: the password, the code read back from the sandbox SMS, the code. Three
+// Logins end to end: the password, the code as the SMS provider receives it, the code. Three
 // runs after a warm-up, between two measurements of the argon2 ceiling: a closed loop for the
 // capacity, an open loop at the target rate (0.7 × the ceiling) for the latency a person sees,
 // and an open loop at twice the larger of the two to show that overload is refused (429)
 // rather than failed (5xx, resets).
-import { databaseCodes, hasSandboxSms, sandboxApiCodes } from '../lib/codes';
 import { warnings, withServers, type BenchContext } from '../lib/context';
 import { awaitQuiet, CpuMeter, type CpuSplit } from '../lib/cpu';
 import { insertAccounts, type BenchAccount } from '../lib/fixtures';
 import { JsonClient } from '../lib/http';
 import { markMeasured, monotonicUs } from '../lib/profile';
-import { closedLoopLogins, openLoopLogins, type CodeSource, type LoginRun } from '../lib/login';
+import { closedLoopLogins, openLoopLogins, type LoginRun } from '../lib/login';
 import { rate, statuses, type Row } from '../lib/report';
+import { StandInSmsProvider } from '../lib/sms-provider';
 import { measureArgon2 } from './ceilings';
 
 export const LOGIN_TARGET_SHARE = 0.7;
@@ -26,135 +26,130 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
   const engine = ctx.engine.name;
   const isPostgres = engine === 'postgres';
 
-  return withServers(
-    ctx,
-    'login',
-    (db) => insertAccounts(db, needed, 'active'),
-    async (urls, accounts, servers) => {
-      // A login unanswered after a minute has failed the person waiting for it; the overload
-      // run's bounded queues should answer far sooner, with a 429 if need be.
-      const client = new JsonClient(LOGIN_TIMEOUT_MS);
-      let codes: (CodeSource & { close?: () => Promise<void> }) | null = null;
-      try {
-        if (isPostgres) codes = databaseCodes(ctx.engine.databaseUrl!);
-        else if (await hasSandboxSms(client, urls[0]!)) codes = sandboxApiCodes(client, urls);
-        if (!codes) {
-          ctx.detail(`${engine}/login`, { skipped: 'the server has no GET /api/v1/sandbox/sms, and PGlite cannot be read while the server holds it' });
+  // The servers send their codes through their HTTP provider client to this stand-in, the
+  // path a code takes in production, instead of into the sandbox inbox.
+  const provider = new StandInSmsProvider();
+  await provider.start();
+  const codes = { describe: `sent by the server to a stand-in SMS provider (${provider.url})`, expect: (mobile: string) => provider.expect(mobile) };
+  try {
+    return await withServers(
+      ctx,
+      'login',
+      (db) => insertAccounts(db, needed, 'active'),
+      async (urls, accounts, servers) => {
+        // A login unanswered after a minute has failed the person waiting for it; the overload
+        // run's bounded queues should answer far sooner, with a 429 if need be.
+        const client = new JsonClient(LOGIN_TIMEOUT_MS);
+        try {
+          // The target is a share of the argon2 ceiling, and this machine's speed drifts over
+          // minutes: the ceiling is measured again right before the logins (it sets the rates)
+          // and right after; the verdict uses the higher of the two, which flatters nothing.
+          const argonS = Math.max(3, Math.ceil(ctx.durationS / 2));
+          ctx.log(`${engine}/login: argon2 ceiling before, ${argonS} s`);
+          const before = await measureArgon2(argonS);
+          const targetRate = LOGIN_TARGET_SHARE * before.rate;
+
+          let turn = 0;
+          const next = (): BenchAccount => accounts[turn++ % accounts.length]!;
+          const loop = { client, urls, codes, accounts: next };
+          const meter = new CpuMeter(() => servers.map((s) => s.pid), ctx.engine.databaseName);
+          const metered = async (run: () => Promise<LoginRun>): Promise<LoginRun & { cpu: CpuSplit | undefined }> => {
+            meter.begin();
+            const from = monotonicUs();
+            const r = await run();
+            markMeasured(`${engine}-login`, from, monotonicUs());
+            return { ...r, cpu: meter.end(r.ok) };
+          };
+
+          ctx.log(`${engine}/login: warm-up ${ctx.warmupS} s`);
+          const warm = await closedLoopLogins(loop, ctx.loginConcurrency, ctx.warmupS);
+          ctx.log(`${engine}/login: closed loop, ${ctx.loginConcurrency} users, ${ctx.durationS} s`);
+          const closed = await metered(() => closedLoopLogins(loop, ctx.loginConcurrency, ctx.durationS));
+          ctx.log(`${engine}/login: open loop at ${targetRate.toFixed(1)}/s, ${ctx.durationS} s`);
+          const atTarget = await metered(() => openLoopLogins(loop, targetRate, ctx.durationS, DRAIN_S));
+          const overloadRate = 2 * Math.max(targetRate, closed.rate);
+          ctx.log(`${engine}/login: open loop at ${overloadRate.toFixed(1)}/s (overload), ${ctx.durationS} s`);
+          const overload = await metered(() => openLoopLogins(loop, overloadRate, ctx.durationS, DRAIN_S));
+          await awaitQuiet(ctx.quietWaitS, ctx.log);
+          ctx.log(`${engine}/login: argon2 ceiling after, ${argonS} s`);
+          const after = await measureArgon2(argonS);
+          const ceiling = Math.max(before.rate, after.rate);
+          const judgedRate = LOGIN_TARGET_SHARE * ceiling;
+
+          ctx.detail(`${engine}/login`, {
+            codes: codes.describe,
+            textsWithoutALogin: provider.unexpected,
+            argon2Before: before,
+            argon2After: after,
+            accountsPrepared: accounts.length,
+            loginsAttempted: warm.attempted + closed.attempted + atTarget.attempted + overload.attempted,
+            warmUp: warm,
+            closed,
+            atTarget,
+            overload,
+            serverWarnings: warnings(servers),
+          });
+
+          const procs = urls.length > 1 ? ` ×${urls.length}` : '';
+          const ceilingText = `argon2 ${rate(before.rate)}/s before, ${rate(after.rate)}/s after (${before.concurrency} threads)`;
+          const failures = (run: LoginRun) => Object.entries(run.outcomes).filter(([k]) => k !== 'ok');
+          const describe = (run: LoginRun) => (failures(run).length ? ` [${statuses(Object.fromEntries(failures(run)))}]` : '');
+          const fatal = (run: LoginRun) =>
+            failures(run)
+              .filter(([k]) => !/ 429$/.test(k))
+              .reduce((n, [, v]) => n + v, 0) + run.unfinished;
+          // An open loop that keeps every login within 500 ms for the whole run has kept up with
+          // the offered rate; its completion rate is shown, but a few ms of spread at the ends of
+          // the run would make it a poor judge.
+          const targetMet =
+            atTarget.latency.p99 <= LOGIN_P99_MS && failures(atTarget).length === 0 && atTarget.unfinished === 0 && targetRate >= judgedRate;
           return [
             {
-              engine,
-              measurement: 'login end to end',
-              result: 'not measured: no GET /api/v1/sandbox/sms to read the code',
-              target: 'none (reported)',
-              met: null,
+              engine: `${engine}${procs}`,
+              measurement: `login end to end, capacity (closed loop, ${ctx.loginConcurrency} users)${describe(closed)}`,
+              result: `${rate(closed.rate)} logins/s`,
+              p50: closed.latency.p50,
+              p99: closed.latency.p99,
+              ceiling: ceilingText,
+              ratio: closed.rate / ceiling,
+              target: isPostgres ? `≥ ${rate(judgedRate)}/s (0.7× the higher)` : 'none (reported)',
+              met: isPostgres ? closed.rate >= judgedRate : null,
+              cpu: closed.cpu,
+            },
+            {
+              engine: `${engine}${procs}`,
+              measurement: `login end to end at the target rate (open loop, ${rate(targetRate)}/s offered)${describe(atTarget)}`,
+              result: `${rate(atTarget.rate)} logins/s`,
+              p50: atTarget.latency.p50,
+              p99: atTarget.latency.p99,
+              ceiling: ceilingText,
+              ratio: atTarget.rate / ceiling,
+              target: isPostgres
+                ? `keeps up with ${rate(targetRate)}/s${targetRate < judgedRate ? ` (below 0.7× after: ${rate(judgedRate)}/s)` : ''}, p99 ≤ ${LOGIN_P99_MS} ms`
+                : 'none (reported)',
+              met: isPostgres ? targetMet : null,
+              cpu: atTarget.cpu,
+            },
+            {
+              engine: `${engine}${procs}`,
+              measurement: `login under overload (open loop, ${rate(overloadRate)}/s offered)${describe(overload)}`,
+              result: `${rate(overload.rate)} logins/s; errors other than 429: ${fatal(overload)}`,
+              p50: overload.latency.p50,
+              p99: overload.latency.p99,
+              ceiling: ceilingText,
+              ratio: overload.rate / ceiling,
+              target: isPostgres ? 'only 429s: 0 other errors' : 'none (reported)',
+              met: isPostgres ? fatal(overload) === 0 : null,
+              cpu: overload.cpu,
             },
           ];
+        } finally {
+          client.close();
         }
-        // The target is a share of the argon2 ceiling, and this machine's speed drifts over
-        // minutes: the ceiling is measured again right before the logins (it sets the rates)
-        // and right after; the verdict uses the higher of the two, which flatters nothing.
-        const argonS = Math.max(3, Math.ceil(ctx.durationS / 2));
-        ctx.log(`${engine}/login: argon2 ceiling before, ${argonS} s`);
-        const before = await measureArgon2(argonS);
-        const targetRate = LOGIN_TARGET_SHARE * before.rate;
-
-        let turn = 0;
-        const next = (): BenchAccount => accounts[turn++ % accounts.length]!;
-        const loop = { client, urls, codes, accounts: next };
-        const meter = new CpuMeter(() => servers.map((s) => s.pid), ctx.engine.databaseName);
-        const metered = async (run: () => Promise<LoginRun>): Promise<LoginRun & { cpu: CpuSplit | undefined }> => {
-          meter.begin();
-          const from = monotonicUs();
-          const r = await run();
-          markMeasured(`${engine}-login`, from, monotonicUs());
-          return { ...r, cpu: meter.end(r.ok) };
-        };
-
-        ctx.log(`${engine}/login: warm-up ${ctx.warmupS} s`);
-        const warm = await closedLoopLogins(loop, ctx.loginConcurrency, ctx.warmupS);
-        ctx.log(`${engine}/login: closed loop, ${ctx.loginConcurrency} users, ${ctx.durationS} s`);
-        const closed = await metered(() => closedLoopLogins(loop, ctx.loginConcurrency, ctx.durationS));
-        ctx.log(`${engine}/login: open loop at ${targetRate.toFixed(1)}/s, ${ctx.durationS} s`);
-        const atTarget = await metered(() => openLoopLogins(loop, targetRate, ctx.durationS, DRAIN_S));
-        const overloadRate = 2 * Math.max(targetRate, closed.rate);
-        ctx.log(`${engine}/login: open loop at ${overloadRate.toFixed(1)}/s (overload), ${ctx.durationS} s`);
-        const overload = await metered(() => openLoopLogins(loop, overloadRate, ctx.durationS, DRAIN_S));
-        await awaitQuiet(ctx.quietWaitS, ctx.log);
-        ctx.log(`${engine}/login: argon2 ceiling after, ${argonS} s`);
-        const after = await measureArgon2(argonS);
-        const ceiling = Math.max(before.rate, after.rate);
-        const judgedRate = LOGIN_TARGET_SHARE * ceiling;
-
-        ctx.detail(`${engine}/login`, {
-          codes: codes.describe,
-          argon2Before: before,
-          argon2After: after,
-          accountsPrepared: accounts.length,
-          loginsAttempted: warm.attempted + closed.attempted + atTarget.attempted + overload.attempted,
-          warmUp: warm,
-          closed,
-          atTarget,
-          overload,
-          serverWarnings: warnings(servers),
-        });
-
-        const procs = urls.length > 1 ? ` ×${urls.length}` : '';
-        const ceilingText = `argon2 ${rate(before.rate)}/s before, ${rate(after.rate)}/s after (${before.concurrency} threads)`;
-        const failures = (run: LoginRun) => Object.entries(run.outcomes).filter(([k]) => k !== 'ok');
-        const describe = (run: LoginRun) => (failures(run).length ? ` [${statuses(Object.fromEntries(failures(run)))}]` : '');
-        const fatal = (run: LoginRun) =>
-          failures(run)
-            .filter(([k]) => !/ 429$/.test(k))
-            .reduce((n, [, v]) => n + v, 0) + run.unfinished;
-        // An open loop that keeps every login within 500 ms for the whole run has kept up with
-        // the offered rate; its completion rate is shown, but a few ms of spread at the ends of
-        // the run would make it a poor judge.
-        const targetMet =
-          atTarget.latency.p99 <= LOGIN_P99_MS && failures(atTarget).length === 0 && atTarget.unfinished === 0 && targetRate >= judgedRate;
-        return [
-          {
-            engine: `${engine}${procs}`,
-            measurement: `login end to end, capacity (closed loop, ${ctx.loginConcurrency} users)${describe(closed)}`,
-            result: `${rate(closed.rate)} logins/s`,
-            p50: closed.latency.p50,
-            p99: closed.latency.p99,
-            ceiling: ceilingText,
-            ratio: closed.rate / ceiling,
-            target: isPostgres ? `≥ ${rate(judgedRate)}/s (0.7× the higher)` : 'none (reported)',
-            met: isPostgres ? closed.rate >= judgedRate : null,
-            cpu: closed.cpu,
-          },
-          {
-            engine: `${engine}${procs}`,
-            measurement: `login end to end at the target rate (open loop, ${rate(targetRate)}/s offered)${describe(atTarget)}`,
-            result: `${rate(atTarget.rate)} logins/s`,
-            p50: atTarget.latency.p50,
-            p99: atTarget.latency.p99,
-            ceiling: ceilingText,
-            ratio: atTarget.rate / ceiling,
-            target: isPostgres
-              ? `keeps up with ${rate(targetRate)}/s${targetRate < judgedRate ? ` (below 0.7× after: ${rate(judgedRate)}/s)` : ''}, p99 ≤ ${LOGIN_P99_MS} ms`
-              : 'none (reported)',
-            met: isPostgres ? targetMet : null,
-            cpu: atTarget.cpu,
-          },
-          {
-            engine: `${engine}${procs}`,
-            measurement: `login under overload (open loop, ${rate(overloadRate)}/s offered)${describe(overload)}`,
-            result: `${rate(overload.rate)} logins/s; errors other than 429: ${fatal(overload)}`,
-            p50: overload.latency.p50,
-            p99: overload.latency.p99,
-            ceiling: ceilingText,
-            ratio: overload.rate / ceiling,
-            target: isPostgres ? 'only 429s: 0 other errors' : 'none (reported)',
-            met: isPostgres ? fatal(overload) === 0 : null,
-            cpu: overload.cpu,
-          },
-        ];
-      } finally {
-        client.close();
-        await codes?.close?.();
-      }
-    },
-  );
+      },
+      { SMS_PROVIDER_URL: provider.url, SMS_PROVIDER_TOKEN: provider.token },
+    );
+  } finally {
+    await provider.stop();
+  }
 }

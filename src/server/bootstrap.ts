@@ -69,9 +69,11 @@ export async function createDeps(config: Config, logger: Logger, overrides: Deps
     (sandboxFaults ? new SandboxHealthMinistry(database.db, sandboxFaults.health) : new HttpHealthMinistry({ url: config.health.url!, token: config.health.token!, timeoutMs }));
   const smsGateway: SmsGateway =
     overrides.smsGateway ??
-    (config.sandbox
-      ? new SandboxSmsGateway(database.db, clock)
-      : new HttpSmsGateway({ url: config.sms.providerUrl!, token: config.sms.providerToken!, sender: config.sms.sender }));
+    // A configured provider is used in sandbox mode too (real texts to testers' phones, or a
+    // benchmark's stand-in provider); without one the sandbox inbox receives them.
+    (config.sms.providerUrl
+      ? new HttpSmsGateway({ url: config.sms.providerUrl, token: config.sms.providerToken!, sender: config.sms.sender, timeoutMs })
+      : new SandboxSmsGateway(database.db, clock));
   const outbox = new SmsOutbox(database.db, smsGateway, clock, logger);
   // Hash on as many threads as there are cores; queue a bounded burst beyond that.
   const passwords = overrides.passwords ?? new PasswordHasher({ concurrency: Math.max(2, os.availableParallelism()), maxQueue: 512 });

@@ -134,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     for (const c of SANDBOX_CHANNEL_CLIENTS) {
       if (!configured.has(c.id)) channelClients.push({ id: c.id, kind: c.kind, secret: `sandbox-secret-${c.id}` });
     }
+    // A real provider may stand in for the sandbox inbox; it needs its token all the same.
+    if (e.SMS_PROVIDER_URL && !e.SMS_PROVIDER_TOKEN) problems.push('SMS_PROVIDER_TOKEN is required with SMS_PROVIDER_URL');
   } else {
     if (!secretKey) problems.push('SECRET_KEY is required in production');
     else if (secretKey.length < 32) problems.push('SECRET_KEY needs at least 32 characters');

@@ -38,6 +38,7 @@ export async function createTestApp(opts: { env?: Record<string, string>; clock?
     async close() {
       await app.close();
       await deps.outbox.settled();
+      await deps.smsGateway.close?.();
       await database.close();
     },
     async lastCode(mobile: string) {

@@ -1,11 +1,15 @@
 // The real HTTP clients of the population registry and the SMS provider, against a local
-// stand-in server: what they send, what they accept, and that a fault becomes a 503.
+// stand-in server: what they send, what they accept, and that a fault becomes a 503. A sandbox
+// server with a provider configured sends its codes there instead of to the sandbox inbox.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpPopulationRegistry } from '../../src/server/adapters/population-registry/http';
 import { AgencyUnavailableError } from '../../src/server/adapters/population-registry/port';
 import { HttpSmsGateway } from '../../src/server/adapters/sms/http';
+import { sandboxSmsMessages } from '../../src/server/db/schema';
+import { createTestApp } from '../helpers/app';
+import { buildAccount } from '../helpers/factories';
 
 type Seen = { method: string; url: string; auth: string | undefined; body: string };
 const seen: Seen[] = [];
@@ -102,5 +106,51 @@ describe('the SMS provider client', () => {
   it('throws when the provider refuses, so the outbox retries', async () => {
     reply = (_r, res) => res.writeHead(503).end();
     await expect(gateway().send({ id: 'x', to: '+966501234567', body: 'b' })).rejects.toThrow('503');
+  });
+
+  it('throws when the provider does not answer in time, or cannot be reached', async () => {
+    reply = () => undefined;
+    await expect(gateway().send({ id: 'y', to: '+966501234567', body: 'b' })).rejects.toThrow();
+    const down = new HttpSmsGateway({ url: 'http://127.0.0.1:9/sms', token: 't', sender: 'Absher', timeoutMs: 300 });
+    await expect(down.send({ id: 'z', to: '+966501234567', body: 'b' })).rejects.toThrow();
+  });
+
+  it('keeps its connection to the provider between messages', async () => {
+    reply = (_r, res) => res.end(JSON.stringify({ id: 'p' }));
+    const g = gateway();
+    const sockets = new Set<unknown>();
+    const count = (req: http.IncomingMessage) => sockets.add(req.socket);
+    server.on('request', count);
+    try {
+      for (let i = 0; i < 10; i++) await g.send({ id: `k${i}`, to: '+966501234567', body: 'b' });
+    } finally {
+      server.off('request', count);
+      await g.close();
+    }
+    // undici may open a second connection while the first is being released; never one a message.
+    expect(sockets.size).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a sandbox server with an SMS provider configured', () => {
+  it('sends the login code to the provider, not to the sandbox inbox', async () => {
+    reply = (r, res) => res.end(JSON.stringify({ id: `provider-${JSON.parse(r.body).reference}` }));
+    const t = await createTestApp({ env: { SMS_PROVIDER_URL: `${base}/provider/sms`, SMS_PROVIDER_TOKEN: 'provider-token' } });
+    try {
+      const { account, password } = await buildAccount(t.deps.database.db);
+      const start = await t.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { login: account.idNumber, password } });
+      expect(start.statusCode, start.body).toBe(202);
+      const sent = seen.filter((s) => s.url === '/provider/sms');
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.auth).toBe('Bearer provider-token');
+      const text = JSON.parse(sent[0]!.body) as { to: string; text: string };
+      expect(text.to).toBe(account.mobile);
+      const code = text.text.match(/\b(\d{6})\b/)![1]!;
+      expect(await t.deps.database.db.select().from(sandboxSmsMessages)).toHaveLength(0);
+      const done = await t.app.inject({ method: 'POST', url: `/api/v1/sessions/${start.json().challengeId}/verify`, payload: { code } });
+      expect(done.statusCode, done.body).toBe(201);
+    } finally {
+      await t.close();
+    }
   });
 });

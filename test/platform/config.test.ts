@@ -84,6 +84,12 @@ describe('configuration', () => {
     expect(problems({ ...production, SECRET_KEY: 'short' })).toContain('SECRET_KEY needs at least 32 characters');
   });
 
+  it('takes an SMS provider in sandbox mode too, with its token', () => {
+    expect(loadConfig({ SMS_PROVIDER_URL: 'http://127.0.0.1:8025/sms', SMS_PROVIDER_TOKEN: 't' }).sms.providerUrl).toBe('http://127.0.0.1:8025/sms');
+    expect(loadConfig({}).sms.providerUrl).toBeUndefined();
+    expect(problems({ SMS_PROVIDER_URL: 'http://127.0.0.1:8025/sms' })).toEqual(['SMS_PROVIDER_TOKEN is required with SMS_PROVIDER_URL']);
+  });
+
   it('does not add the sandbox clients in production', () => {
     expect(loadConfig(production).channelClients.map((c) => c.id)).toEqual(['atm-alrajhi']);
   });

@@ -5,4 +5,6 @@ export type SmsMessage = { id: string; to: string; body: string };
 export interface SmsGateway {
   /** Delivers one message; throws when the provider refuses or cannot be reached. */
   send(message: SmsMessage): Promise<{ providerMessageId: string }>;
+  /** Lets go of kept connections, at shutdown. */
+  close?(): Promise<void>;
 }
