@@ -7,7 +7,7 @@ import os from 'node:os';
 
 const TICK_MS = 10; // USER_HZ is 100 on every Linux Node supports
 
-type Snapshot = { wallMs: number; machineBusyMs: number; stealMs: number; servers: number; postgres: number; bench: number };
+type Snapshot = { wallMs: number; machineBusyMs: number; stealMs: number; servers: number; serverEventLoops: number; postgres: number; bench: number };
 
 export type CpuSplit = {
   wallS: number;
@@ -15,12 +15,14 @@ export type CpuSplit = {
   machineBusyS: number;
   stealS: number;
   serversS: number;
+  /** Of serversS, the servers' main threads (the event loops); the rest is argon2's threads, V8's helpers and libuv's. */
+  serverEventLoopsS: number;
   postgresS: number;
   loadGeneratorS: number;
   /** Other users of the machine: a busy neighbour shows up here, not in the figures' causes. */
   otherS: number;
   /** CPU-milliseconds per operation, by process. */
-  perOpMs?: { servers: number; postgres: number; loadGenerator: number; total: number };
+  perOpMs?: { servers: number; serverEventLoops: number; postgres: number; loadGenerator: number; total: number };
 };
 
 const available = fs.existsSync('/proc/stat');
@@ -31,9 +33,10 @@ function machine(): { busy: number; steal: number } {
   return { busy: (user! + nice! + system! + irq! + softirq!) * TICK_MS, steal: steal! * TICK_MS };
 }
 
-function procMs(pid: number): number {
+/** CPU of a whole process, or of its main thread alone (`/proc/<pid>/task/<pid>`). */
+function procMs(pid: number, mainThreadOnly = false): number {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
     // The command name may hold spaces; the fields after it are fixed.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
@@ -70,11 +73,13 @@ export class CpuMeter {
   private snapshot(): Snapshot {
     const m = machine();
     const usage = process.cpuUsage();
+    const servers = this.serverPids();
     return {
       wallMs: performance.now(),
       machineBusyMs: m.busy,
       stealMs: m.steal,
-      servers: this.serverPids().reduce((n, pid) => n + procMs(pid), 0),
+      servers: servers.reduce((n, pid) => n + procMs(pid), 0),
+      serverEventLoops: servers.reduce((n, pid) => n + procMs(pid, true), 0),
       postgres: postgresPids(this.database).reduce((n, pid) => n + procMs(pid), 0),
       bench: (usage.user + usage.system) / 1000,
     };
@@ -90,6 +95,7 @@ export class CpuMeter {
     const b = this.snapshot();
     const s = (x: number) => Math.round(x) / 1000;
     const servers = b.servers - a.servers;
+    const eventLoops = b.serverEventLoops - a.serverEventLoops;
     const postgres = b.postgres - a.postgres;
     const bench = b.bench - a.bench;
     const busy = b.machineBusyMs - a.machineBusyMs;
@@ -98,13 +104,14 @@ export class CpuMeter {
       machineBusyS: s(busy),
       stealS: s(b.stealMs - a.stealMs),
       serversS: s(servers),
+      serverEventLoopsS: s(eventLoops),
       postgresS: s(postgres),
       loadGeneratorS: s(bench),
       otherS: s(Math.max(0, busy - servers - postgres - bench)),
     };
     if (operations && operations > 0) {
       const per = (x: number) => Math.round((x / operations) * 1000) / 1000;
-      split.perOpMs = { servers: per(servers), postgres: per(postgres), loadGenerator: per(bench), total: per(servers + postgres + bench) };
+      split.perOpMs = { servers: per(servers), serverEventLoops: per(eventLoops), postgres: per(postgres), loadGenerator: per(bench), total: per(servers + postgres + bench) };
     }
     return split;
   }
