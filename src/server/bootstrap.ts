@@ -43,18 +43,18 @@ export async function createDeps(config: Config, logger: Logger, overrides: Deps
     }));
   await database.migrate();
   const clock: Clock = overrides.clock ?? systemClock;
+  const timeoutMs = config.agencyTimeoutMs;
   const registry: PopulationRegistry =
     overrides.registry ??
     (config.sandbox
       ? new SandboxPopulationRegistry(database.db)
-      : new HttpPopulationRegistry({ url: config.registry.url!, token: config.registry.token! }));
+      : new HttpPopulationRegistry({ url: config.registry.url!, token: config.registry.token!, timeoutMs }));
   const traffic =
     overrides.traffic ??
-    (config.sandbox ? new SandboxTrafficAgency(database.db) : new HttpTrafficAgency({ url: config.traffic.url!, token: config.traffic.token! }));
+    (config.sandbox ? new SandboxTrafficAgency(database.db) : new HttpTrafficAgency({ url: config.traffic.url!, token: config.traffic.token!, timeoutMs }));
   const travelBans =
     overrides.travelBans ??
-    (config.sandbox ? new SandboxTravelBans(database.db) : new HttpTravelBans({ url: config.travelBans.url!, token: config.travelBans.token! }));
-  const timeoutMs = config.agencyTimeoutMs;
+    (config.sandbox ? new SandboxTravelBans(database.db) : new HttpTravelBans({ url: config.travelBans.url!, token: config.travelBans.token!, timeoutMs }));
   const sandboxFaults = config.sandbox
     ? {
         labour: new SandboxFaults('labour_ministry', config.sandboxAgencies.labour, timeoutMs),

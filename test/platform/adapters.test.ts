@@ -1,5 +1,6 @@
-// The real HTTP clients of the population registry and the SMS provider, against a local
-// stand-in server: what they send, what they accept, and that a fault becomes a 503. A sandbox
+// The real HTTP clients of the agencies (population registry, traffic, travel bans, labour,
+// health) and of the SMS provider, against a local stand-in server: what they send, what they
+// accept, and that a fault becomes a 503 (AgencyUnavailableError). A sandbox
 // server with a provider configured sends its codes there instead of to the sandbox inbox.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpPopulationRegistry } from '../../src/server/adapters/population-registry/http';
 import { AgencyUnavailableError } from '../../src/server/adapters/population-registry/port';
 import { HttpSmsGateway } from '../../src/server/adapters/sms/http';
+import { HttpTrafficAgency } from '../../src/server/adapters/traffic/http';
+import { HttpTravelBans } from '../../src/server/adapters/travel-bans/http';
+import { HttpLabourMinistry } from '../../src/server/adapters/labour/http';
+import { HttpHealthMinistry } from '../../src/server/adapters/health/http';
 import { sandboxSmsMessages } from '../../src/server/db/schema';
 import { createTestApp } from '../helpers/app';
 import { buildAccount } from '../helpers/factories';
@@ -89,6 +94,73 @@ describe('the population registry client', () => {
   it('turns an unreachable registry into AgencyUnavailableError', async () => {
     const down = new HttpPopulationRegistry({ url: 'http://127.0.0.1:9', token: 't', timeoutMs: 300 });
     await expect(down.findPerson('1000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);
+  });
+});
+
+describe('the traffic, travel bans, labour and health clients', () => {
+  const opts = (prefix: string) => ({ url: `${base}/${prefix}`, token: `${prefix}-token`, timeoutMs: 300 });
+  const json = (body: unknown, status = 200) => (_r: Seen, res: http.ServerResponse) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+
+  it('reads unpaid fines, none for a person the traffic department does not know', async () => {
+    const traffic = new HttpTrafficAgency(opts('traffic'));
+    reply = json({ totalHalalas: 30_000 });
+    expect(await traffic.unpaidFinesHalalas('1000000008')).toBe(30_000);
+    expect(seen.at(-1)).toMatchObject({ method: 'GET', url: '/traffic/persons/1000000008/unpaid-fines', auth: 'Bearer traffic-token' });
+    reply = json({ message: 'unknown' }, 404);
+    expect(await traffic.unpaidFinesHalalas('1000000008')).toBe(0);
+    reply = json({ totalHalalas: 'a lot' });
+    await expect(traffic.unpaidFinesHalalas('1000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);
+    reply = () => undefined;
+    await expect(traffic.unpaidFinesHalalas('1000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);
+  });
+
+  it('reads a travel ban, and refuses an answer that is not one', async () => {
+    const bans = new HttpTravelBans(opts('bans'));
+    reply = json({ banned: true });
+    expect(await bans.isBanned('2000000008')).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ url: '/bans/persons/2000000008/travel-ban', auth: 'Bearer bans-token' });
+    reply = json({ banned: 'no' });
+    await expect(bans.isBanned('2000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);
+    reply = json({}, 429);
+    await expect(bans.isBanned('2000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);
+  });
+
+  it('asks the labour ministry for an approval by PUT, and reads an unknown establishment as none', async () => {
+    const labour = new HttpLabourMinistry(opts('labour'));
+    reply = json({ approved: false, reason: 'permit expired' });
+    const request = { reference: 'r-1', kind: 'profession_change' as const, idNumber: '2000000008', establishmentId: '7000100000', details: { to: 'driver' } };
+    expect(await labour.requestApproval(request)).toEqual({ approved: false, reason: 'permit expired' });
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: '/labour/approvals/r-1', auth: 'Bearer labour-token' });
+    expect(JSON.parse(seen.at(-1)!.body)).toEqual(request);
+    reply = json({ message: 'unknown' }, 404);
+    expect(await labour.findEstablishment('7000100000')).toBeNull();
+    reply = json({}, 401);
+    await expect(labour.professions()).rejects.toBeInstanceOf(AgencyUnavailableError);
+  });
+
+  it('reads a medical record, empty for a person the health ministry has none of', async () => {
+    const health = new HttpHealthMinistry(opts('health'));
+    reply = json({ exam: { result: 'fit', examinedOn: '2026-11-01' }, insuredUntil: '2027-11-01' });
+    expect(await health.medicalRecord('2000000008')).toEqual({ exam: { result: 'fit', examinedOn: '2026-11-01' }, insuredUntil: '2027-11-01' });
+    expect(seen.at(-1)).toMatchObject({ url: '/health/persons/2000000008/medical', auth: 'Bearer health-token' });
+    reply = json({}, 404);
+    expect(await health.medicalRecord('2000000008')).toEqual({ exam: null, insuredUntil: null });
+    reply = (_r, res) => res.writeHead(502).end();
+    await expect(health.medicalRecord('2000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);
+  });
+
+  it('keeps its connection to the agency between calls', async () => {
+    reply = json({ banned: false });
+    const bans = new HttpTravelBans(opts('bans'));
+    const sockets = new Set<unknown>();
+    const count = (req: http.IncomingMessage) => sockets.add(req.socket);
+    server.on('request', count);
+    try {
+      for (let i = 0; i < 10; i++) expect(await bans.isBanned('2000000008')).toBe(false);
+    } finally {
+      server.off('request', count);
+    }
+    expect(sockets.size).toBeLessThanOrEqual(2);
   });
 });
 

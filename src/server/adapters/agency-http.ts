@@ -1,30 +1,65 @@
-// The one way the real agency clients call out: a bearer token, a timeout, JSON. A network
-// failure, a timeout, a 5xx, a 429 or a refused token is AgencyUnavailableError (the edge
-// answers 503 with Retry-After); any other status is the caller's to read.
+// The one way the real agency clients call out: a bearer token, a timeout, JSON, over
+// connections kept open to the agency (undici's Agent: a fraction of fetch's CPU a call). A
+// network failure, a timeout, a 5xx, a 429 or a refused token is AgencyUnavailableError (the
+// edge answers 503 with Retry-After); any other status is the caller's to read.
+import { Agent } from 'undici';
 import { AgencyUnavailableError } from './population-registry/port';
 
-export type AgencyClientOptions = { url: string; token: string; timeoutMs?: number; fetch?: typeof fetch };
+export type AgencyClientOptions = { url: string; token: string; timeoutMs?: number };
 
-export async function callAgency(agency: string, opts: AgencyClientOptions, method: string, path: string, body?: unknown): Promise<Response> {
-  let res: Response;
-  try {
-    res = await (opts.fetch ?? fetch)(opts.url.replace(/\/$/, '') + path, {
-      method,
-      headers: { authorization: `Bearer ${opts.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(opts.timeoutMs ?? 5000),
-    });
-  } catch (err) {
-    throw new AgencyUnavailableError(agency, err);
+/** An agency's answer, its body already read (they are small): the connection is free again. */
+export type AgencyResponse = { status: number; ok: boolean; json(): Promise<unknown> };
+
+export class AgencyClient {
+  private readonly agent: Agent;
+  private readonly origin: string;
+  private readonly basePath: string;
+
+  constructor(
+    readonly agency: string,
+    private readonly opts: AgencyClientOptions,
+  ) {
+    const timeoutMs = opts.timeoutMs ?? 5000;
+    this.agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs });
+    const url = new URL(opts.url);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/$/, '');
   }
-  if (res.status >= 500 || res.status === 429 || res.status === 401 || res.status === 403) {
-    throw new AgencyUnavailableError(agency, new Error(`status ${res.status}`));
+
+  async call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<AgencyResponse> {
+    let status: number;
+    let text: string;
+    try {
+      const res = await this.agent.request({
+        origin: this.origin,
+        path: this.basePath + path,
+        method,
+        headers: { authorization: `Bearer ${this.opts.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+      });
+      status = res.statusCode;
+      text = await res.body.text();
+    } catch (err) {
+      throw new AgencyUnavailableError(this.agency, err);
+    }
+    if (status >= 500 || status === 429 || status === 401 || status === 403) {
+      throw new AgencyUnavailableError(this.agency, new Error(`status ${status}`));
+    }
+    return { status, ok: status >= 200 && status <= 299, json: async () => JSON.parse(text) as unknown };
   }
-  return res;
+
+  /** Lets go of the kept connections. */
+  close(): Promise<void> {
+    return this.agent.close();
+  }
 }
 
 /** Reads a JSON body that must match; anything else means the agency is not answering properly. */
-export async function readAgencyJson<T>(agency: string, res: Response, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: unknown } }): Promise<T> {
+export async function readAgencyJson<T>(
+  agency: string,
+  res: AgencyResponse,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: unknown } },
+): Promise<T> {
   const parsed = schema.safeParse(await res.json().catch(() => null));
   if (!parsed.success) throw new AgencyUnavailableError(agency, parsed.error);
   return parsed.data;

@@ -1,7 +1,7 @@
 // The health ministry reached over HTTP, with a bearer token:
 //   GET {url}/persons/{idNumber}/medical → 200 {exam: {result, examinedOn} | null, insuredUntil: date | null} | 404 (unknown: no record)
 import { z } from 'zod';
-import { callAgency, readAgencyJson, type AgencyClientOptions } from '../agency-http';
+import { AgencyClient, readAgencyJson, type AgencyClientOptions } from '../agency-http';
 import type { HealthMinistry, MedicalRecord } from './port';
 
 const AGENCY = 'health_ministry';
@@ -12,10 +12,14 @@ const record = z.object({
 });
 
 export class HttpHealthMinistry implements HealthMinistry {
-  constructor(private readonly opts: AgencyClientOptions) {}
+  private readonly client: AgencyClient;
+
+  constructor(opts: AgencyClientOptions) {
+    this.client = new AgencyClient(AGENCY, opts);
+  }
 
   async medicalRecord(idNumber: string): Promise<MedicalRecord> {
-    const res = await callAgency(AGENCY, this.opts, 'GET', `/persons/${idNumber}/medical`);
+    const res = await this.client.call('GET', `/persons/${idNumber}/medical`);
     return res.status === 404 ? { exam: null, insuredUntil: null } : readAgencyJson(AGENCY, res, record);
   }
 }

@@ -6,7 +6,7 @@
 //   PUT  {url}/approvals/{reference}                ApprovalRequest → 200 {approved, reason}
 // (PUT: asking again with the same reference returns the first answer.)
 import { z } from 'zod';
-import { callAgency, readAgencyJson, type AgencyClientOptions } from '../agency-http';
+import { AgencyClient, readAgencyJson, type AgencyClientOptions } from '../agency-http';
 import type { Approval, ApprovalRequest, Establishment, LabourMinistry, Profession, WorkerRecord } from './port';
 
 const AGENCY = 'labour_ministry';
@@ -33,30 +33,34 @@ const profession = z.object({ code: z.string(), name: text, domestic: z.boolean(
 const approval = z.object({ approved: z.boolean(), reason: z.string().nullable() });
 
 export class HttpLabourMinistry implements LabourMinistry {
-  constructor(private readonly opts: AgencyClientOptions) {}
+  private readonly client: AgencyClient;
+
+  constructor(opts: AgencyClientOptions) {
+    this.client = new AgencyClient(AGENCY, opts);
+  }
 
   async findEstablishment(id: string): Promise<Establishment | null> {
-    const res = await callAgency(AGENCY, this.opts, 'GET', `/establishments/${encodeURIComponent(id)}`);
+    const res = await this.client.call('GET', `/establishments/${encodeURIComponent(id)}`);
     return res.status === 404 ? null : readAgencyJson(AGENCY, res, establishment);
   }
 
   async establishmentsOwnedBy(idNumber: string): Promise<Establishment[]> {
-    const res = await callAgency(AGENCY, this.opts, 'GET', `/owners/${idNumber}/establishments`);
+    const res = await this.client.call('GET', `/owners/${idNumber}/establishments`);
     return res.status === 404 ? [] : readAgencyJson(AGENCY, res, z.array(establishment));
   }
 
   async findWorker(idNumber: string): Promise<WorkerRecord | null> {
-    const res = await callAgency(AGENCY, this.opts, 'GET', `/workers/${idNumber}`);
+    const res = await this.client.call('GET', `/workers/${idNumber}`);
     return res.status === 404 ? null : readAgencyJson(AGENCY, res, worker);
   }
 
   async professions(): Promise<Profession[]> {
-    const res = await callAgency(AGENCY, this.opts, 'GET', '/professions');
+    const res = await this.client.call('GET', '/professions');
     return readAgencyJson(AGENCY, res, z.array(profession));
   }
 
   async requestApproval(request: ApprovalRequest): Promise<Approval> {
-    const res = await callAgency(AGENCY, this.opts, 'PUT', `/approvals/${encodeURIComponent(request.reference)}`, request);
+    const res = await this.client.call('PUT', `/approvals/${encodeURIComponent(request.reference)}`, request);
     return readAgencyJson(AGENCY, res, approval);
   }
 }

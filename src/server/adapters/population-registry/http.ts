@@ -14,6 +14,7 @@
 //   GET  {url}/establishments/{id}/workers/nationalities → 200 [{code, count}]
 // with a bearer token. A network failure, a timeout or a 5xx is AgencyUnavailableError (503).
 import { z } from 'zod';
+import { AgencyClient, type AgencyClientOptions } from '../agency-http';
 import { AgencyUnavailableError, type EstablishmentWorker, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -45,10 +46,14 @@ const linkSchema = z.object({
 });
 
 export class HttpPopulationRegistry implements PopulationRegistry {
-  constructor(private readonly opts: { url: string; token: string; timeoutMs?: number; fetch?: typeof fetch }) {}
+  private readonly client: AgencyClient;
+
+  constructor(opts: AgencyClientOptions) {
+    this.client = new AgencyClient('population_registry', opts);
+  }
 
   async findPerson(idNumber: string): Promise<RegistryPerson | null> {
-    const res = await this.call('GET', `/persons/${idNumber}`);
+    const res = await this.client.call('GET', `/persons/${idNumber}`);
     if (res.status === 404) return null;
     const parsed = personSchema.safeParse(await res.json().catch(() => null));
     if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
@@ -56,14 +61,14 @@ export class HttpPopulationRegistry implements PopulationRegistry {
   }
 
   async matchFingerprints(idNumber: string, templates: FingerprintTemplates): Promise<boolean> {
-    const res = await this.call('POST', `/persons/${idNumber}/fingerprint-matches`, templates);
+    const res = await this.client.call('POST', `/persons/${idNumber}/fingerprint-matches`, templates);
     if (res.status === 404) return false;
     const body = (await res.json().catch(() => null)) as { match?: unknown } | null;
     return body?.match === true;
   }
 
   async hasFingerprints(idNumber: string): Promise<boolean> {
-    const res = await this.call('GET', `/persons/${idNumber}/fingerprints`);
+    const res = await this.client.call('GET', `/persons/${idNumber}/fingerprints`);
     if (res.status === 404) return false;
     const body = (await res.json().catch(() => null)) as { onFile?: unknown } | null;
     return body?.onFile === true;
@@ -88,7 +93,7 @@ export class HttpPopulationRegistry implements PopulationRegistry {
   async establishmentWorkers(establishmentId: string, q: WorkersQuery): Promise<{ total: number; persons: EstablishmentWorker[] }> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
-    const res = await this.call('GET', `/establishments/${encodeURIComponent(establishmentId)}/workers?${params}`);
+    const res = await this.client.call('GET', `/establishments/${encodeURIComponent(establishmentId)}/workers?${params}`);
     if (res.status === 404) return { total: 0, persons: [] };
     const parsed = z.object({ total: z.number().int().min(0), persons: z.array(workerSchema) }).safeParse(await res.json().catch(() => null));
     if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
@@ -112,34 +117,15 @@ export class HttpPopulationRegistry implements PopulationRegistry {
   }
 
   private async put(path: string, body: unknown): Promise<void> {
-    const res = await this.call('PUT', path, body);
+    const res = await this.client.call('PUT', path, body);
     if (!res.ok) throw new AgencyUnavailableError('population_registry', new Error(`status ${res.status}`));
   }
 
   private async list<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
-    const res = await this.call('GET', path);
+    const res = await this.client.call('GET', path);
     if (res.status === 404) return [];
     const parsed = z.array(schema).safeParse(await res.json().catch(() => null));
     if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
     return parsed.data;
-  }
-
-  private async call(method: string, path: string, body?: unknown): Promise<Response> {
-    const doFetch = this.opts.fetch ?? fetch;
-    let res: Response;
-    try {
-      res = await doFetch(this.opts.url.replace(/\/$/, '') + path, {
-        method,
-        headers: { authorization: `Bearer ${this.opts.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 5000),
-      });
-    } catch (err) {
-      throw new AgencyUnavailableError('population_registry', err);
-    }
-    if (res.status >= 500 || res.status === 429 || res.status === 401 || res.status === 403) {
-      throw new AgencyUnavailableError('population_registry', new Error(`status ${res.status}`));
-    }
-    return res;
   }
 }
