@@ -177,12 +177,22 @@ describe('the SMS provider client', () => {
 
   it('throws when the provider refuses, so the outbox retries', async () => {
     reply = (_r, res) => res.writeHead(503).end();
-    await expect(gateway().send({ id: 'x', to: '+966501234567', body: 'b' })).rejects.toThrow('503');
+    await expect(gateway().send({ id: 'x', to: '+966501234567', body: 'b' })).rejects.toThrow('sms_provider unavailable');
+    reply = (_r, res) => res.writeHead(400).end();
+    await expect(gateway().send({ id: 'x', to: '+966501234567', body: 'b' })).rejects.toThrow('SMS provider answered 400');
+  });
+
+  it('keeps the query of its URL (a key some providers want)', async () => {
+    reply = (_r, res) => res.end(JSON.stringify({ id: 'q' }));
+    const keyed = new HttpSmsGateway({ url: `${base}/sms?account=absher`, token: 't', sender: 'Absher', timeoutMs: 300 });
+    await keyed.send({ id: 'q1', to: '+966501234567', body: 'b' });
+    expect(seen.at(-1)!.url).toBe('/sms?account=absher');
+    await keyed.close();
   });
 
   it('throws when the provider does not answer in time, or cannot be reached', async () => {
     reply = () => undefined;
-    await expect(gateway().send({ id: 'y', to: '+966501234567', body: 'b' })).rejects.toThrow();
+    await expect(gateway().send({ id: 'y', to: '+966501234567', body: 'b' })).rejects.toThrow('sms_provider unavailable');
     const down = new HttpSmsGateway({ url: 'http://127.0.0.1:9/sms', token: 't', sender: 'Absher', timeoutMs: 300 });
     await expect(down.send({ id: 'z', to: '+966501234567', body: 'b' })).rejects.toThrow();
   });

@@ -12,27 +12,41 @@ export type AgencyResponse = { status: number; ok: boolean; json(): Promise<unkn
 
 export class AgencyClient {
   private readonly agent: Agent;
+  private readonly timeoutMs: number;
   private readonly origin: string;
   private readonly basePath: string;
+  private readonly baseQuery: string;
 
   constructor(
     readonly agency: string,
     private readonly opts: AgencyClientOptions,
   ) {
-    const timeoutMs = opts.timeoutMs ?? 5000;
+    const timeoutMs = (this.timeoutMs = opts.timeoutMs ?? 5000);
+    // undici checks its own timeouts about every half second: they are only the backstop of
+    // the exact one each call sets (`call`).
     this.agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs });
     const url = new URL(opts.url);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/$/, '');
+    this.baseQuery = url.search.slice(1);
+  }
+
+  /** The path below the configured URL, with the URL's own query (a key some providers want) kept. */
+  private target(path: string): string {
+    if (!this.baseQuery) return this.basePath + path;
+    return `${this.basePath}${path}${path.includes('?') ? '&' : '?'}${this.baseQuery}`;
   }
 
   async call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<AgencyResponse> {
     let status: number;
     let text: string;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error(`no answer in ${this.timeoutMs} ms`)), this.timeoutMs);
     try {
       const res = await this.agent.request({
+        signal: deadline.signal,
         origin: this.origin,
-        path: this.basePath + path,
+        path: this.target(path),
         method,
         headers: { authorization: `Bearer ${this.opts.token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         body: body !== undefined ? JSON.stringify(body) : undefined,
@@ -41,6 +55,8 @@ export class AgencyClient {
       text = await res.body.text();
     } catch (err) {
       throw new AgencyUnavailableError(this.agency, err);
+    } finally {
+      clearTimeout(timer);
     }
     if (status >= 500 || status === 429 || status === 401 || status === 403) {
       throw new AgencyUnavailableError(this.agency, new Error(`status ${status}`));
