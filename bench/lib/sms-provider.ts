@@ -23,7 +23,11 @@ export class StandInSmsProvider {
   url = '';
   /** Texts that arrived with no login waiting for them. */
   unexpected = 0;
-  received = 0;
+
+  /** How the codes reach the load generator, for the report (a CodeSource). */
+  get describe(): string {
+    return `sent by the server to a stand-in SMS provider (${this.url})`;
+  }
 
   async start(): Promise<void> {
     this.server = http.createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
@@ -37,7 +41,6 @@ export class StandInSmsProvider {
         } catch {
           return void res.writeHead(400).end();
         }
-        this.received++;
         const code = typeof sms.text === 'string' ? (sms.text.match(CODE)?.[1] ?? null) : null;
         // The first login waiting for this mobile takes it (and leaves the queue).
         const first = typeof sms.to === 'string' ? this.waiting.get(sms.to)?.[0] : undefined;

@@ -30,7 +30,6 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
   // path a code takes in production, instead of into the sandbox inbox.
   const provider = new StandInSmsProvider();
   await provider.start();
-  const codes = { describe: `sent by the server to a stand-in SMS provider (${provider.url})`, expect: (mobile: string) => provider.expect(mobile) };
   try {
     return await withServers(
       ctx,
@@ -51,7 +50,7 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
 
           let turn = 0;
           const next = (): BenchAccount => accounts[turn++ % accounts.length]!;
-          const loop = { client, urls, codes, accounts: next };
+          const loop = { client, urls, codes: provider, accounts: next };
           const meter = new CpuMeter(() => servers.map((s) => s.pid), ctx.engine.databaseName);
           const metered = async (run: () => Promise<LoginRun>): Promise<LoginRun & { cpu: CpuSplit | undefined }> => {
             meter.begin();
@@ -77,7 +76,7 @@ export async function runLoginScenario(ctx: BenchContext): Promise<Row[]> {
           const judgedRate = LOGIN_TARGET_SHARE * ceiling;
 
           ctx.detail(`${engine}/login`, {
-            codes: codes.describe,
+            codes: provider.describe,
             textsWithoutALogin: provider.unexpected,
             argon2Before: before,
             argon2After: after,

@@ -47,25 +47,25 @@ export function admissionSql(by: 'idNumber' | 'username'): SQL {
   // id_number::text, which its unique index cannot serve, and read every account.
   const account = by === 'idNumber' ? sql`id_number = ${p('value')}::bpchar` : sql`username = ${p('value')}::text`;
   return sql`with account as (
-        select id, password_hash, mobile, language from accounts where ${account} limit 1
-      ), guess as (
-        select coalesce((select 'account:' || id::text from account), ${p('loginKey')}::text) as key
-      ), admitted as (
-        insert into login_throttles as t (key, consecutive_failures, window_started_at, guesses_in_window)
-        select key, 0, ${now}, 1 from guess
-        on conflict (key) do update set
-          window_started_at = case when t.window_started_at <= ${windowStart} then ${now} else t.window_started_at end,
-          guesses_in_window = case when t.window_started_at <= ${windowStart} then 1 else t.guesses_in_window + 1 end,
-          next_attempt_at = case when t.consecutive_failures >= ${sql.raw(String(FREE_FAILURES))}
-            then ${now} + make_interval(secs => least(power(2, t.consecutive_failures - ${sql.raw(String(FREE_FAILURES))}), ${sql.raw(String(MAX_DELAY_MS / SECOND))}))
-            else t.next_attempt_at end
-        where (t.next_attempt_at is null or t.next_attempt_at <= ${now})
-          and (t.window_started_at <= ${windowStart} or t.guesses_in_window < ${sql.raw(String(GUESSES_PER_HOUR))})
-        returning key
-      )
-      select guess.key, exists (select 1 from admitted) as admitted,
-             a.id, a.password_hash as "passwordHash", a.mobile, a.language
-        from guess left join account a on true`;
+    select id, password_hash, mobile, language from accounts where ${account} limit 1
+  ), guess as (
+    select coalesce((select 'account:' || id::text from account), ${p('loginKey')}::text) as key
+  ), admitted as (
+    insert into login_throttles as t (key, consecutive_failures, window_started_at, guesses_in_window)
+    select key, 0, ${now}, 1 from guess
+    on conflict (key) do update set
+      window_started_at = case when t.window_started_at <= ${windowStart} then ${now} else t.window_started_at end,
+      guesses_in_window = case when t.window_started_at <= ${windowStart} then 1 else t.guesses_in_window + 1 end,
+      next_attempt_at = case when t.consecutive_failures >= ${sql.raw(String(FREE_FAILURES))}
+        then ${now} + make_interval(secs => least(power(2, t.consecutive_failures - ${sql.raw(String(FREE_FAILURES))}), ${sql.raw(String(MAX_DELAY_MS / SECOND))}))
+        else t.next_attempt_at end
+    where (t.next_attempt_at is null or t.next_attempt_at <= ${now})
+      and (t.window_started_at <= ${windowStart} or t.guesses_in_window < ${sql.raw(String(GUESSES_PER_HOUR))})
+    returning key
+  )
+  select guess.key, exists (select 1 from admitted) as admitted,
+         a.id, a.password_hash as "passwordHash", a.mobile, a.language
+    from guess left join account a on true`;
 }
 
 const admitStatements = perDatabase((db: Db) => ({
