@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestContext } from '../helpers/app';
 import { buildAccount, buildPerson } from '../helpers/factories';
 import { bearerFor, loginThroughApi } from '../helpers/flows';
@@ -137,6 +137,37 @@ describe('wrong passwords and unknown logins', () => {
       expect(sixth.json().error.code).toBe('too_many_attempts');
       expect(sixth.headers['retry-after']).toBe('1');
     }
+  });
+});
+
+describe('a right password', () => {
+  // The row's xmin is the transaction that last wrote it: the admission's own, or the
+  // accepted password's (the statement that also creates the challenge).
+  const throttleWriter = async (accountId: string, challengeId: string) => {
+    const result = (await t.deps.database.db.execute(
+      sql`select t.xmin::text = c.xmin::text as same, t.consecutive_failures as failures, t.next_attempt_at as next
+            from login_throttles t, challenges c where t.key = ${`account:${accountId}`} and c.id = ${challengeId}::uuid`,
+    )) as unknown as { rows: Array<{ same: boolean; failures: number; next: string | null }> };
+    return result.rows[0];
+  };
+
+  it('lifts the failures counted before it, so that the next wrong ones start from none', async () => {
+    const { account, password } = await buildAccount(t.deps.database.db);
+    const login = account.username;
+    for (let i = 0; i < 4; i++) expect((await post('/api/v1/sessions', { login, password: 'wrong password!' })).statusCode).toBe(401);
+    const right = await post('/api/v1/sessions', { login, password });
+    expect(right.statusCode, right.body).toBe(202);
+    expect(await throttleWriter(account.id, right.json().challengeId)).toEqual({ same: true, failures: 0, next: null });
+    // Four more failures are free again; the fifth after the success would be the first to wait.
+    for (let i = 0; i < 5; i++) expect((await post('/api/v1/sessions', { login, password: 'wrong password!' })).statusCode).toBe(401);
+    expect((await post('/api/v1/sessions', { login, password: 'wrong password!' })).statusCode).toBe(429);
+  });
+
+  it('with no failure to lift leaves the throttle row as the admission wrote it', async () => {
+    const { account, password } = await buildAccount(t.deps.database.db);
+    const right = await post('/api/v1/sessions', { login: account.username, password });
+    expect(right.statusCode, right.body).toBe(202);
+    expect(await throttleWriter(account.id, right.json().challengeId)).toEqual({ same: false, failures: 0, next: null });
   });
 });
 

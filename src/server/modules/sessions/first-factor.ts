@@ -1,4 +1,5 @@
-// What follows a right password, in one statement: the throttle's failure count is lifted,
+// What follows a right password, in one statement: the throttle's failure count is lifted
+// (when there is one: most logins have nothing to lift, and an update would still write),
 // the login challenge created, its send counted and its SMS queued, and the audit record
 // written, or, when the mobile has had its codes for the day, nothing at all. The SMS is
 // queued already claimed for delivery right after (sms/outbox.ts, ClaimedSms). One statement
@@ -23,6 +24,7 @@ const statements = perDatabase((db: Db) => ({
     ), lifted as (
       update login_throttles set consecutive_failures = 0, next_attempt_at = null
       where key = ${p('throttleKey')}::text and exists (select 1 from allowed)
+        and (consecutive_failures <> 0 or next_attempt_at is not null)
     ), challenge as (
       insert into challenges (id, purpose, account_id, mobile, code_hash, created_at, sent_at, expires_at)
       select ${p('challengeId')}::uuid, 'login', ${p('accountId')}::uuid, ${p('mobile')}::text, ${p('codeHash')}::bytea,
