@@ -7,7 +7,7 @@ import os from 'node:os';
 
 const TICK_MS = 10; // USER_HZ is 100 on every Linux Node supports
 
-type Snapshot = { wallMs: number; machineBusyMs: number; stealMs: number; servers: number; serverEventLoops: number; postgres: number; bench: number };
+type Snapshot = { wallMs: number; machineBusyMs: number; stealMs: number; servers: number; serverEventLoops: number; postgres: Map<number, number>; bench: number };
 
 export type CpuSplit = {
   wallS: number;
@@ -80,7 +80,7 @@ export class CpuMeter {
       stealMs: m.steal,
       servers: servers.reduce((n, pid) => n + procMs(pid), 0),
       serverEventLoops: servers.reduce((n, pid) => n + procMs(pid, true), 0),
-      postgres: postgresPids(this.database).reduce((n, pid) => n + procMs(pid), 0),
+      postgres: new Map(postgresPids(this.database).map((pid) => [pid, procMs(pid)])),
       bench: (usage.user + usage.system) / 1000,
     };
   }
@@ -96,7 +96,12 @@ export class CpuMeter {
     const s = (x: number) => Math.round(x) / 1000;
     const servers = b.servers - a.servers;
     const eventLoops = b.serverEventLoops - a.serverEventLoops;
-    const postgres = b.postgres - a.postgres;
+    // Per backend: the server's pool closes connections left idle and opens new ones, and a
+    // backend that ended takes its CPU-time with it. Summed over the processes alive at the end
+    // (a new one counted whole), the figure is what was spent in the window, less what a
+    // backend spent before it ended, which an idle connection's backend does not.
+    let postgres = 0;
+    for (const [pid, ms] of b.postgres) postgres += ms - (a.postgres.get(pid) ?? 0);
     const bench = b.bench - a.bench;
     const busy = b.machineBusyMs - a.machineBusyMs;
     const split: CpuSplit = {
