@@ -12,7 +12,9 @@ import { HttpTrafficAgency } from '../../src/server/adapters/traffic/http';
 import { HttpTravelBans } from '../../src/server/adapters/travel-bans/http';
 import { HttpLabourMinistry } from '../../src/server/adapters/labour/http';
 import { HttpHealthMinistry } from '../../src/server/adapters/health/http';
-import { sandboxSmsMessages } from '../../src/server/db/schema';
+import { eq } from 'drizzle-orm';
+import { sandboxSmsMessages, smsOutbox } from '../../src/server/db/schema';
+import { SmsOutbox } from '../../src/server/modules/sms/outbox';
 import { createTestApp } from '../helpers/app';
 import { buildAccount } from '../helpers/factories';
 
@@ -177,7 +179,7 @@ describe('the SMS provider client', () => {
 
   it('throws when the provider refuses, so the outbox retries', async () => {
     reply = (_r, res) => res.writeHead(503).end();
-    await expect(gateway().send({ id: 'x', to: '+966501234567', body: 'b' })).rejects.toThrow('sms_provider unavailable');
+    await expect(gateway().send({ id: 'x', to: '+966501234567', body: 'b' })).rejects.toThrow('sms_provider unavailable (status 503)');
     reply = (_r, res) => res.writeHead(400).end();
     await expect(gateway().send({ id: 'x', to: '+966501234567', body: 'b' })).rejects.toThrow('SMS provider answered 400');
   });
@@ -190,11 +192,27 @@ describe('the SMS provider client', () => {
     await keyed.close();
   });
 
-  it('throws when the provider does not answer in time, or cannot be reached', async () => {
+  it('throws when the provider does not answer in time, or cannot be reached, and says which', async () => {
     reply = () => undefined;
-    await expect(gateway().send({ id: 'y', to: '+966501234567', body: 'b' })).rejects.toThrow('sms_provider unavailable');
+    await expect(gateway().send({ id: 'y', to: '+966501234567', body: 'b' })).rejects.toThrow('sms_provider unavailable (no answer in 300 ms)');
     const down = new HttpSmsGateway({ url: 'http://127.0.0.1:9/sms', token: 't', sender: 'Absher', timeoutMs: 300 });
-    await expect(down.send({ id: 'z', to: '+966501234567', body: 'b' })).rejects.toThrow();
+    await expect(down.send({ id: 'z', to: '+966501234567', body: 'b' })).rejects.toThrow('sms_provider unavailable (ECONNREFUSED)');
+  });
+
+  it("leaves the provider's reason, and nothing it sent, as the message's last error", async () => {
+    const app = await createTestApp();
+    const provider = new HttpSmsGateway({ url: `${base}/sms`, token: 'sms-token', sender: 'Absher', timeoutMs: 300 });
+    try {
+      const outbox = new SmsOutbox(app.deps.database.db, provider, app.clock, app.deps.logger);
+      const id = await app.deps.database.db.transaction((tx) => outbox.enqueue(tx, { to: '+966501234567', body: 'رسالة', kind: 'notice' }));
+      reply = (_r, res) => res.writeHead(502, { 'content-type': 'text/plain' }).end('upstream said: +966501234567 رسالة');
+      await outbox.deliver([id]);
+      const [row] = await app.deps.database.db.select().from(smsOutbox).where(eq(smsOutbox.id, id));
+      expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'sms_provider unavailable (status 502)' });
+    } finally {
+      await provider.close();
+      await app.close();
+    }
   });
 
   it('keeps its connection to the provider between messages', async () => {

@@ -54,12 +54,12 @@ export class AgencyClient {
       status = res.statusCode;
       text = await res.body.text();
     } catch (err) {
-      throw new AgencyUnavailableError(this.agency, err);
+      throw new AgencyUnavailableError(this.agency, err, deadline.signal.aborted ? `no answer in ${this.timeoutMs} ms` : networkReason(err));
     } finally {
       clearTimeout(timer);
     }
     if (status >= 500 || status === 429 || status === 401 || status === 403) {
-      throw new AgencyUnavailableError(this.agency, new Error(`status ${status}`));
+      throw new AgencyUnavailableError(this.agency, new Error(`status ${status}`), `status ${status}`);
     }
     return { status, ok: status >= 200 && status <= 299, json: async () => JSON.parse(text) as unknown };
   }
@@ -77,6 +77,12 @@ export async function readAgencyJson<T>(
   schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: unknown } },
 ): Promise<T> {
   const parsed = schema.safeParse(await res.json().catch(() => null));
-  if (!parsed.success) throw new AgencyUnavailableError(agency, parsed.error);
+  if (!parsed.success) throw new AgencyUnavailableError(agency, parsed.error, 'malformed answer');
   return parsed.data;
+}
+
+/** A network failure's code (ECONNREFUSED, UND_ERR_SOCKET ...), which names no person. */
+function networkReason(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code) ? code : 'network error';
 }

@@ -41,7 +41,7 @@ export class SandboxFaults {
     if (delayMs <= 0) return;
     if (delayMs >= this.timeoutMs) {
       await sleep(this.timeoutMs);
-      throw new AgencyUnavailableError(this.agency, new Error(`timed out after ${this.timeoutMs} ms`));
+      throw new AgencyUnavailableError(this.agency, new Error(`timed out after ${this.timeoutMs} ms`), `no answer in ${this.timeoutMs} ms`);
     }
     await sleep(delayMs);
   }

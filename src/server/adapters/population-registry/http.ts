@@ -56,7 +56,7 @@ export class HttpPopulationRegistry implements PopulationRegistry {
     const res = await this.client.call('GET', `/persons/${idNumber}`);
     if (res.status === 404) return null;
     const parsed = personSchema.safeParse(await res.json().catch(() => null));
-    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
+    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error, 'malformed answer');
     return parsed.data;
   }
 
@@ -96,7 +96,7 @@ export class HttpPopulationRegistry implements PopulationRegistry {
     const res = await this.client.call('GET', `/establishments/${encodeURIComponent(establishmentId)}/workers?${params}`);
     if (res.status === 404) return { total: 0, persons: [] };
     const parsed = z.object({ total: z.number().int().min(0), persons: z.array(workerSchema) }).safeParse(await res.json().catch(() => null));
-    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
+    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error, 'malformed answer');
     return parsed.data;
   }
 
@@ -118,14 +118,14 @@ export class HttpPopulationRegistry implements PopulationRegistry {
 
   private async put(path: string, body: unknown): Promise<void> {
     const res = await this.client.call('PUT', path, body);
-    if (!res.ok) throw new AgencyUnavailableError('population_registry', new Error(`status ${res.status}`));
+    if (!res.ok) throw new AgencyUnavailableError('population_registry', new Error(`status ${res.status}`), `status ${res.status}`);
   }
 
   private async list<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
     const res = await this.client.call('GET', path);
     if (res.status === 404) return [];
     const parsed = z.array(schema).safeParse(await res.json().catch(() => null));
-    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error);
+    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error, 'malformed answer');
     return parsed.data;
   }
 }

@@ -69,9 +69,18 @@ export interface PopulationRegistry {
 }
 
 /** Thrown by an adapter when the agency cannot be reached; the edge answers 503. */
+/**
+ * An agency that did not answer, or not properly. `reason` says how, for the operator reading
+ * an SMS's last error or a log line: a status, a timeout, a network error's code, "malformed
+ * answer"; never anything the agency sent back, which may name a person.
+ */
 export class AgencyUnavailableError extends Error {
-  constructor(readonly agency: string, cause?: unknown) {
-    super(`${agency} unavailable`, { cause });
+  constructor(
+    readonly agency: string,
+    cause?: unknown,
+    readonly reason?: string,
+  ) {
+    super(reason ? `${agency} unavailable (${reason})` : `${agency} unavailable`, { cause });
     this.name = 'AgencyUnavailableError';
   }
 }

@@ -14,7 +14,7 @@ export class HttpTrafficAgency implements TrafficAgency {
     const res = await this.client.call('GET', `/persons/${idNumber}/unpaid-fines`);
     if (res.status === 404) return 0;
     const body = (await res.json().catch(() => null)) as { totalHalalas?: unknown } | null;
-    if (!res.ok || typeof body?.totalHalalas !== 'number') throw new AgencyUnavailableError('traffic', new Error(`status ${res.status}`));
+    if (!res.ok || typeof body?.totalHalalas !== 'number') throw new AgencyUnavailableError('traffic', new Error(`status ${res.status}`), res.ok ? 'malformed answer' : `status ${res.status}`);
     return body.totalHalalas;
   }
 }

@@ -13,7 +13,7 @@ export class HttpTravelBans implements TravelBans {
   async isBanned(idNumber: string): Promise<boolean> {
     const res = await this.client.call('GET', `/persons/${idNumber}/travel-ban`);
     const body = (await res.json().catch(() => null)) as { banned?: unknown } | null;
-    if (!res.ok || typeof body?.banned !== 'boolean') throw new AgencyUnavailableError('travel_bans', new Error(`status ${res.status}`));
+    if (!res.ok || typeof body?.banned !== 'boolean') throw new AgencyUnavailableError('travel_bans', new Error(`status ${res.status}`), res.ok ? 'malformed answer' : `status ${res.status}`);
     return body.banned;
   }
 }
