@@ -28,6 +28,8 @@ const USAGE = `usage: npm run bench -- [options]
   --warmup S                      seconds of warm-up before each (default 3)
   --connections N                 autocannon connections (default 32)
   --login-users N                 simultaneous users in the closed login loop (default 8)
+  --login-warmup S                seconds of logins before the login measurements, for the JIT of the
+                                  server and the load generator to settle (default 60)
   --instances LIST                server processes on PostgreSQL, e.g. 1,2 (default 1)
   --seed-persons N                persons for the seeding benchmark, bench/seed.ts (default 100000)
   --pool-size N                   DATABASE_POOL_SIZE of each server (default: the server's)
@@ -48,6 +50,7 @@ function options() {
       warmup: { type: 'string', default: '3' },
       connections: { type: 'string', default: '32' },
       'login-users': { type: 'string', default: '8' },
+      'login-warmup': { type: 'string', default: '60' },
       instances: { type: 'string', default: '1' },
       'seed-persons': { type: 'string', default: '100000' },
       'quiet-wait': { type: 'string', default: '60' },
@@ -81,6 +84,7 @@ function options() {
     warmupS: whole('warmup', values.warmup, 1),
     connections: whole('connections', values.connections, 1),
     loginUsers: whole('login-users', values['login-users'], 1),
+    loginWarmupS: whole('login-warmup', values['login-warmup'], 1),
     instances,
     seedPersons: whole('seed-persons', values['seed-persons'], 1),
     quietWaitS: whole('quiet-wait', values['quiet-wait'], 0),
@@ -162,6 +166,7 @@ async function main(): Promise<void> {
         warmupS: opts.warmupS,
         connections: opts.connections,
         loginConcurrency: opts.loginUsers,
+        loginWarmupS: opts.loginWarmupS,
         poolSize: opts.poolSize,
         cpuProfDir: opts.cpuProfDir ? path.join(opts.cpuProfDir, `x${instances}`) : undefined,
         quietWaitS: opts.quietWaitS,
@@ -217,7 +222,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\n## Details\n\n\`\`\`json\n${JSON.stringify(details, null, 2)}\n\`\`\`\n`);
   process.stdout.write(
     `\n## Results (${host.date.slice(0, 10)}; ${host.cpu}, ${host.nproc} cores, ${host.memoryGiB} GiB, Node ${host.node}` +
-      `${host.postgres ? `, PostgreSQL ${host.postgres} over ${transportOf(opts.pgUrl)}` : ''}, PGlite ${host.pglite}; ${opts.durationS} s runs after ${opts.warmupS} s warm-up)\n\n`,
+      `${host.postgres ? `, PostgreSQL ${host.postgres} over ${transportOf(opts.pgUrl)}` : ''}, PGlite ${host.pglite}; ${opts.durationS} s runs after ${opts.warmupS} s warm-up, logins after ${opts.loginWarmupS} s)\n\n`,
   );
   process.stdout.write(`${table(rows)}\n`);
   if (opts.json) fs.writeFileSync(opts.json, JSON.stringify({ machine: host, options: opts, rows, details }, null, 2));

@@ -23,6 +23,8 @@ export type BenchContext = {
   warmupS: number;
   connections: number;
   loginConcurrency: number;
+  /** Seconds of logins before the login measurements (the closed loop's users). */
+  loginWarmupS: number;
   poolSize: number | undefined;
   cpuProfDir: string | undefined;
   /** Seconds to wait for the machine's other users to go quiet before each measurement. */
