@@ -68,11 +68,11 @@ export interface PopulationRegistry {
   recordProfession(idNumber: string, profession: string): Promise<void>;
 }
 
-/** Thrown by an adapter when the agency cannot be reached; the edge answers 503. */
 /**
- * An agency that did not answer, or not properly. `reason` says how, for the operator reading
- * an SMS's last error or a log line: a status, a timeout, a network error's code, "malformed
- * answer"; never anything the agency sent back, which may name a person.
+ * Thrown by an adapter when the agency cannot be reached, or answers wrongly; the edge answers
+ * 503. `reason` says how, for the operator reading an SMS's last error or a log line: a
+ * status, a timeout, a network error's code, "malformed answer"; never anything the agency
+ * sent back, which may name a person.
  */
 export class AgencyUnavailableError extends Error {
   constructor(
