@@ -140,6 +140,16 @@ describe('the traffic, travel bans, labour and health clients', () => {
     await expect(labour.professions()).rejects.toBeInstanceOf(AgencyUnavailableError);
   });
 
+  it('takes no answer from a status it does not expect, even one that reads well, and says which', async () => {
+    reply = json({ approved: true, reason: null }, 400);
+    const request = { reference: 'r-2', kind: 'profession_change' as const, idNumber: '2000000008', establishmentId: '7000100000', details: {} };
+    await expect(new HttpLabourMinistry(opts('labour')).requestApproval(request)).rejects.toThrow('labour_ministry unavailable (status 400)');
+    reply = json({ banned: false }, 409);
+    await expect(new HttpTravelBans(opts('bans')).isBanned('2000000008')).rejects.toThrow('travel_bans unavailable (status 409)');
+    reply = json({ banned: 'no' });
+    await expect(new HttpTravelBans(opts('bans')).isBanned('2000000008')).rejects.toThrow('travel_bans unavailable (malformed answer)');
+  });
+
   it('reads a medical record, empty for a person the health ministry has none of', async () => {
     const health = new HttpHealthMinistry(opts('health'));
     reply = json({ exam: { result: 'fit', examinedOn: '2026-11-01' }, insuredUntil: '2027-11-01' });

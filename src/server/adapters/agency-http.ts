@@ -7,8 +7,16 @@ import { AgencyUnavailableError } from './population-registry/port';
 
 export type AgencyClientOptions = { url: string; token: string; timeoutMs?: number };
 
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: unknown } };
+
 /** An agency's answer, its body already read (they are small): the connection is free again. */
-export type AgencyResponse = { status: number; ok: boolean; json(): Promise<unknown> };
+export type AgencyResponse = {
+  status: number;
+  ok: boolean;
+  json(): Promise<unknown>;
+  /** The body, which must be a 2xx's and match; anything else means the agency is not answering properly. */
+  read<T>(schema: Schema<T>): Promise<T>;
+};
 
 export class AgencyClient {
   private readonly agent: Agent;
@@ -61,24 +69,21 @@ export class AgencyClient {
     if (status >= 500 || status === 429 || status === 401 || status === 403) {
       throw new AgencyUnavailableError(this.agency, new Error(`status ${status}`), `status ${status}`);
     }
-    return { status, ok: status >= 200 && status <= 299, json: async () => JSON.parse(text) as unknown };
+    const ok = status >= 200 && status <= 299;
+    const json = async () => JSON.parse(text) as unknown;
+    const read = async <T>(schema: Schema<T>): Promise<T> => {
+      if (!ok) throw new AgencyUnavailableError(this.agency, new Error(`status ${status}`), `status ${status}`);
+      const parsed = schema.safeParse(await json().catch(() => null));
+      if (!parsed.success) throw new AgencyUnavailableError(this.agency, parsed.error, 'malformed answer');
+      return parsed.data;
+    };
+    return { status, ok, json, read };
   }
 
   /** Lets go of the kept connections. */
   close(): Promise<void> {
     return this.agent.close();
   }
-}
-
-/** Reads a JSON body that must match; anything else means the agency is not answering properly. */
-export async function readAgencyJson<T>(
-  agency: string,
-  res: AgencyResponse,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: unknown } },
-): Promise<T> {
-  const parsed = schema.safeParse(await res.json().catch(() => null));
-  if (!parsed.success) throw new AgencyUnavailableError(agency, parsed.error, 'malformed answer');
-  return parsed.data;
 }
 
 /** A network failure's code (ECONNREFUSED, UND_ERR_SOCKET ...), which names no person. */

@@ -1,7 +1,7 @@
 // The health ministry reached over HTTP, with a bearer token:
 //   GET {url}/persons/{idNumber}/medical → 200 {exam: {result, examinedOn} | null, insuredUntil: date | null} | 404 (unknown: no record)
 import { z } from 'zod';
-import { AgencyClient, readAgencyJson, type AgencyClientOptions } from '../agency-http';
+import { AgencyClient, type AgencyClientOptions } from '../agency-http';
 import type { HealthMinistry, MedicalRecord } from './port';
 
 const AGENCY = 'health_ministry';
@@ -20,6 +20,6 @@ export class HttpHealthMinistry implements HealthMinistry {
 
   async medicalRecord(idNumber: string): Promise<MedicalRecord> {
     const res = await this.client.call('GET', `/persons/${idNumber}/medical`);
-    return res.status === 404 ? { exam: null, insuredUntil: null } : readAgencyJson(AGENCY, res, record);
+    return res.status === 404 ? { exam: null, insuredUntil: null } : res.read(record);
   }
 }

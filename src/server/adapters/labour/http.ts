@@ -6,7 +6,7 @@
 //   PUT  {url}/approvals/{reference}                ApprovalRequest → 200 {approved, reason}
 // (PUT: asking again with the same reference returns the first answer.)
 import { z } from 'zod';
-import { AgencyClient, readAgencyJson, type AgencyClientOptions } from '../agency-http';
+import { AgencyClient, type AgencyClientOptions } from '../agency-http';
 import type { Approval, ApprovalRequest, Establishment, LabourMinistry, Profession, WorkerRecord } from './port';
 
 const AGENCY = 'labour_ministry';
@@ -41,26 +41,26 @@ export class HttpLabourMinistry implements LabourMinistry {
 
   async findEstablishment(id: string): Promise<Establishment | null> {
     const res = await this.client.call('GET', `/establishments/${encodeURIComponent(id)}`);
-    return res.status === 404 ? null : readAgencyJson(AGENCY, res, establishment);
+    return res.status === 404 ? null : res.read(establishment);
   }
 
   async establishmentsOwnedBy(idNumber: string): Promise<Establishment[]> {
     const res = await this.client.call('GET', `/owners/${idNumber}/establishments`);
-    return res.status === 404 ? [] : readAgencyJson(AGENCY, res, z.array(establishment));
+    return res.status === 404 ? [] : res.read(z.array(establishment));
   }
 
   async findWorker(idNumber: string): Promise<WorkerRecord | null> {
     const res = await this.client.call('GET', `/workers/${idNumber}`);
-    return res.status === 404 ? null : readAgencyJson(AGENCY, res, worker);
+    return res.status === 404 ? null : res.read(worker);
   }
 
   async professions(): Promise<Profession[]> {
     const res = await this.client.call('GET', '/professions');
-    return readAgencyJson(AGENCY, res, z.array(profession));
+    return res.read(z.array(profession));
   }
 
   async requestApproval(request: ApprovalRequest): Promise<Approval> {
     const res = await this.client.call('PUT', `/approvals/${encodeURIComponent(request.reference)}`, request);
-    return readAgencyJson(AGENCY, res, approval);
+    return res.read(approval);
   }
 }

@@ -54,10 +54,7 @@ export class HttpPopulationRegistry implements PopulationRegistry {
 
   async findPerson(idNumber: string): Promise<RegistryPerson | null> {
     const res = await this.client.call('GET', `/persons/${idNumber}`);
-    if (res.status === 404) return null;
-    const parsed = personSchema.safeParse(await res.json().catch(() => null));
-    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error, 'malformed answer');
-    return parsed.data;
+    return res.status === 404 ? null : res.read(personSchema);
   }
 
   async matchFingerprints(idNumber: string, templates: FingerprintTemplates): Promise<boolean> {
@@ -94,10 +91,7 @@ export class HttpPopulationRegistry implements PopulationRegistry {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
     const res = await this.client.call('GET', `/establishments/${encodeURIComponent(establishmentId)}/workers?${params}`);
-    if (res.status === 404) return { total: 0, persons: [] };
-    const parsed = z.object({ total: z.number().int().min(0), persons: z.array(workerSchema) }).safeParse(await res.json().catch(() => null));
-    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error, 'malformed answer');
-    return parsed.data;
+    return res.status === 404 ? { total: 0, persons: [] } : res.read(z.object({ total: z.number().int().min(0), persons: z.array(workerSchema) }));
   }
 
   establishmentNationalities(establishmentId: string): Promise<Array<{ code: string; count: number }>> {
@@ -123,9 +117,6 @@ export class HttpPopulationRegistry implements PopulationRegistry {
 
   private async list<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
     const res = await this.client.call('GET', path);
-    if (res.status === 404) return [];
-    const parsed = z.array(schema).safeParse(await res.json().catch(() => null));
-    if (!parsed.success) throw new AgencyUnavailableError('population_registry', parsed.error, 'malformed answer');
-    return parsed.data;
+    return res.status === 404 ? [] : res.read(z.array(schema));
   }
 }
