@@ -1,8 +1,11 @@
 // A minimal JSON client for the custom loops, on undici: the load generator shares the
 // machine's two cores with the server and PostgreSQL, so every millisecond it spends per
-// request is taken from what is measured, and undici's client costs well under node:http's.
-// Socket failures and timeouts stay distinct errors: the overload check counts exactly those.
-import { Agent, errors } from 'undici';
+// request is taken from what is measured. It goes through undici's `dispatch`, with a handler
+// that collects the body's chunks, rather than `request`, whose body is a stream: in
+// alternating closed login loops the generator spent 0.65–0.76 ms a login against 0.81–0.97
+// (and undici's `request` costs well under node:http's). Socket failures and timeouts stay
+// distinct errors: the overload check counts exactly those.
+import { Agent, errors, type Dispatcher } from 'undici';
 
 export type JsonResponse = { status: number; body: string };
 
@@ -30,22 +33,44 @@ export class JsonClient {
     this.agent = new Agent({ connections: null, pipelining: 1, headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connectTimeout: timeoutMs });
   }
 
-  async request(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
-    const url = new URL(path, baseUrl);
+  /** `baseUrl` is the server's origin (`http://host:port`); `path` may carry a query. */
+  request(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    try {
-      const res = await this.agent.request({
-        origin: url.origin,
-        path: url.pathname + url.search,
-        method: method as 'GET',
-        headers: { accept: 'application/json', ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-        body: payload,
-      });
-      return { status: res.statusCode, body: await res.body.text() };
-    } catch (err) {
-      if (isTimeout(err)) throw new SocketError('timeout', `no answer in ${this.timeoutMs} ms`);
-      throw new SocketError('socket', err instanceof Error ? err.message : String(err));
-    }
+    return new Promise((resolve, reject) => {
+      let status = 0;
+      const chunks: Buffer[] = [];
+      const handler: Dispatcher.DispatchHandler = {
+        onConnect: () => {},
+        onHeaders: (statusCode) => {
+          status = statusCode;
+          return true;
+        },
+        onData: (chunk) => {
+          chunks.push(chunk);
+          return true;
+        },
+        onComplete: () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }),
+        onError: (err) => {
+          if (isTimeout(err)) reject(new SocketError('timeout', `no answer in ${this.timeoutMs} ms`));
+          else reject(new SocketError('socket', err instanceof Error ? err.message : String(err)));
+        },
+      };
+      try {
+        this.agent.dispatch(
+          {
+            origin: baseUrl,
+            path,
+            method: method as Dispatcher.HttpMethod,
+            headers: { accept: 'application/json', ...(payload === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+            body: payload,
+          },
+          handler,
+        );
+      } catch (err) {
+        // Options undici refuses before sending anything.
+        handler.onError!(err as Error);
+      }
+    });
   }
 
   close(): void {
