@@ -93,6 +93,14 @@ describe('the population registry client', () => {
     await expect(registry().findPerson('1000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);
   });
 
+  it('records a profession by PUT, and refuses a status other than 2xx', async () => {
+    reply = (_r, res) => res.writeHead(204).end();
+    await expect(registry().recordProfession('2000000008', 'driver')).resolves.toBeUndefined();
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: '/nic/persons/2000000008/profession', body: '{"profession":"driver"}' });
+    reply = (_r, res) => res.writeHead(409).end();
+    await expect(registry().recordProfession('2000000008', 'driver')).rejects.toThrow('population_registry unavailable (status 409)');
+  });
+
   it('turns an unreachable registry into AgencyUnavailableError', async () => {
     const down = new HttpPopulationRegistry({ url: 'http://127.0.0.1:9', token: 't', timeoutMs: 300 });
     await expect(down.findPerson('1000000008')).rejects.toBeInstanceOf(AgencyUnavailableError);

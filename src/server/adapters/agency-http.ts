@@ -14,6 +14,8 @@ export type AgencyResponse = {
   status: number;
   ok: boolean;
   json(): Promise<unknown>;
+  /** Refuses a status other than 2xx: the agency is not answering properly. */
+  expectOk(): void;
   /** The body, which must be a 2xx's and match; anything else means the agency is not answering properly. */
   read<T>(schema: Schema<T>): Promise<T>;
 };
@@ -66,18 +68,20 @@ export class AgencyClient {
     } finally {
       clearTimeout(timer);
     }
-    if (status >= 500 || status === 429 || status === 401 || status === 403) {
-      throw new AgencyUnavailableError(this.agency, new Error(`status ${status}`), `status ${status}`);
-    }
+    const refused = () => new AgencyUnavailableError(this.agency, new Error(`status ${status}`), `status ${status}`);
+    if (status >= 500 || status === 429 || status === 401 || status === 403) throw refused();
     const ok = status >= 200 && status <= 299;
     const json = async () => JSON.parse(text) as unknown;
+    const expectOk = () => {
+      if (!ok) throw refused();
+    };
     const read = async <T>(schema: Schema<T>): Promise<T> => {
-      if (!ok) throw new AgencyUnavailableError(this.agency, new Error(`status ${status}`), `status ${status}`);
+      expectOk();
       const parsed = schema.safeParse(await json().catch(() => null));
       if (!parsed.success) throw new AgencyUnavailableError(this.agency, parsed.error, 'malformed answer');
       return parsed.data;
     };
-    return { status, ok, json, read };
+    return { status, ok, json, expectOk, read };
   }
 
   /** Lets go of the kept connections. */

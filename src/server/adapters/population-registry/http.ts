@@ -15,7 +15,7 @@
 // with a bearer token. A network failure, a timeout or a 5xx is AgencyUnavailableError (503).
 import { z } from 'zod';
 import { AgencyClient, type AgencyClientOptions } from '../agency-http';
-import { AgencyUnavailableError, type EstablishmentWorker, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
+import { type EstablishmentWorker, type FamilyLink, type FingerprintTemplates, type PopulationRegistry, type RegistryPerson, type WorkersQuery } from './port';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const personSchema = z.object({
@@ -112,7 +112,7 @@ export class HttpPopulationRegistry implements PopulationRegistry {
 
   private async put(path: string, body: unknown): Promise<void> {
     const res = await this.client.call('PUT', path, body);
-    if (!res.ok) throw new AgencyUnavailableError('population_registry', new Error(`status ${res.status}`), `status ${res.status}`);
+    res.expectOk();
   }
 
   private async list<T>(path: string, schema: z.ZodType<T>): Promise<T[]> {
